@@ -19,6 +19,21 @@ public record ProfileData(@Size(max = 100, message = "at most 100 characters") S
 				view.website());
 	}
 
+	/**
+	 * This edit laid over the current profile: fields the client left out (null) keep
+	 * their value.
+	 */
+	ProfileData over(ProfileView current) {
+		return new ProfileData(pick(this.fullName, current.fullName()), pick(this.bio, current.bio()),
+				pick(this.address, current.address()), pick(this.zipcode, current.zipcode()),
+				pick(this.phone, current.phone()), pick(this.email, current.email()),
+				pick(this.website, current.website()));
+	}
+
+	private static String pick(String value, String current) {
+		return (value != null) ? value : current;
+	}
+
 	/** Trimmed, with nulls as empty strings and the contact email lower-cased. */
 	ProfileData normalised() {
 		return new ProfileData(clean(this.fullName), clean(this.bio), clean(this.address), clean(this.zipcode),

@@ -22,10 +22,11 @@ public class ProfileService {
 		return load(userId).toView();
 	}
 
+	/** Applies the fields the edit carries; null fields keep their current value. */
 	@Transactional
 	public ProfileView update(long userId, ProfileData data) {
 		UserProfile profile = load(userId);
-		profile.apply(data.normalised());
+		profile.apply(data.over(profile.toView()).normalised());
 		return this.profiles.saveAndFlush(profile).toView();
 	}
 

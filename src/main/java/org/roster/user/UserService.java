@@ -98,6 +98,9 @@ public class UserService {
 		if (changes.email() != null) {
 			user.setEmail(changes.email());
 		}
+		// Every accepted edit bumps the version, profile-only ones too, so a concurrent
+		// editor of the same user gets a conflict instead of silently overwriting.
+		user.onUpdate();
 		try {
 			this.users.saveAndFlush(user);
 		}
@@ -105,17 +108,6 @@ public class UserService {
 			throw duplicateFrom(ex);
 		}
 		return user;
-	}
-
-	/** Marks the user as changed (bumps the version) when only its profile changed. */
-	@Transactional
-	public void touch(long id, long expectedVersion) {
-		User user = get(id);
-		if (user.getVersion() != expectedVersion) {
-			throw new StaleVersionException();
-		}
-		user.onUpdate();
-		this.users.saveAndFlush(user);
 	}
 
 	@Transactional
