@@ -12,6 +12,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
@@ -43,7 +44,11 @@ class SecurityConfig {
 		// call.
 		requestCache.setRequestMatcher(
 				(request) -> HttpMethod.GET.matches(request.getMethod()) && ProblemResponses.wantsHtml(request));
-		http.authenticationProvider(loginProvider)
+		// The chain's own manager, without a parent: the provider is also a bean, so
+		// Boot's
+		// global manager has it too, and a parent would check (and count) each wrong
+		// password a second time.
+		http.authenticationManager(new ProviderManager(loginProvider))
 			.requestCache((cache) -> cache.requestCache(requestCache))
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
