@@ -16,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -93,7 +94,8 @@ final class EmbeddedFtpServer {
 		factory.addListener("default", this.listener);
 		factory.setConnectionConfig(connections.createConnectionConfig());
 		factory.setUserManager(userManager(root, password));
-		factory.setFtplets(ftplets);
+		// MINA clears this map when it stops, so it gets its own copy.
+		factory.setFtplets(new LinkedHashMap<>(ftplets));
 		this.server = factory.createServer();
 	}
 

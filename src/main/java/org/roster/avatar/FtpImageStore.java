@@ -45,8 +45,6 @@ final class FtpImageStore implements ImageStore, AutoCloseable {
 
 	private static final Pattern SAFE_BASE_DIR = Pattern.compile("/?([A-Za-z0-9_-][A-Za-z0-9._-]*/?)*");
 
-	private static final int NOT_FOUND = 550;
-
 	private final FtpProperties properties;
 
 	private final TrustManager trustManager;
@@ -116,10 +114,11 @@ final class FtpImageStore implements ImageStore, AutoCloseable {
 			if (ftp.retrieveFile(path, out)) {
 				return new StoredImage(out.toByteArray(), contentTypeOf(path));
 			}
-			if (ftp.getReplyCode() == NOT_FOUND) {
+			ImageStoreException refused = refused(ftp, "download of " + url);
+			if (!exists(ftp, path)) {
 				throw new ImageNotFoundException("The image store has no file " + url);
 			}
-			throw refused(ftp, "download of " + url);
+			throw refused;
 		});
 	}
 
@@ -127,8 +126,11 @@ final class FtpImageStore implements ImageStore, AutoCloseable {
 	public void delete(String url) {
 		String path = pathOf(url);
 		execute("Deletion of " + url, (ftp) -> {
-			if (!ftp.deleteFile(path) && ftp.getReplyCode() != NOT_FOUND) {
-				throw refused(ftp, "deletion of " + url);
+			if (!ftp.deleteFile(path)) {
+				ImageStoreException refused = refused(ftp, "deletion of " + url);
+				if (exists(ftp, path)) {
+					throw refused;
+				}
 			}
 			return null;
 		});
@@ -319,6 +321,14 @@ final class FtpImageStore implements ImageStore, AutoCloseable {
 		catch (ImageStoreException ex) {
 			logger.warn("Could not delete " + url + ": " + ex.getMessage());
 		}
+	}
+
+	/**
+	 * Whether the file is there. Servers answer a missing file with 450 or 550 alike, and
+	 * with the same codes for other troubles, so a failed command does not tell.
+	 */
+	private static boolean exists(FTPClient ftp, String path) throws IOException {
+		return ftp.getSize(path) != null;
 	}
 
 	private static boolean store(FTPClient ftp, String path, byte[] bytes) throws IOException {
