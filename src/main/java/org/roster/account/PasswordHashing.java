@@ -1,0 +1,28 @@
+package org.roster.account;
+
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Argon2id with OWASP's minimum (19 MiB, 2 iterations, 1 lane) behind a delegating
+ * encoder: hashes carry their algorithm id, so bcrypt hashes still verify and are
+ * upgraded on the next successful login.
+ */
+@Configuration(proxyBeanMethods = false)
+class PasswordHashing {
+
+	static final String CURRENT = "argon2";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+		return new DelegatingPasswordEncoder(CURRENT, Map.of(CURRENT, argon2, "bcrypt", new BCryptPasswordEncoder(12)));
+	}
+
+}

@@ -1,0 +1,82 @@
+package org.roster.account;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import com.nulabinc.zxcvbn.Strength;
+import com.nulabinc.zxcvbn.Zxcvbn;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The one password rule set, shared by registration, password change and the CLI: 8–128
+ * characters, a zxcvbn score of at least {@code roster.security.password.min-score}, and
+ * not containing the username or the email's local part. No composition rules.
+ */
+@Component
+public class PasswordPolicy {
+
+	public static final int MIN_LENGTH = 8;
+
+	public static final int MAX_LENGTH = 128;
+
+	private static final int MIN_PERSONAL_TOKEN = 3;
+
+	private final Zxcvbn zxcvbn = new Zxcvbn();
+
+	private final int minScore;
+
+	PasswordPolicy(SecurityProperties properties) {
+		this.minScore = properties.password().minScore();
+	}
+
+	/** The first reason the password is refused, or empty when it is acceptable. */
+	public Optional<String> check(String password, String username, String email) {
+		List<String> problems = problems(password, username, email);
+		return problems.isEmpty() ? Optional.empty() : Optional.of(problems.get(0));
+	}
+
+	List<String> problems(String password, String username, String email) {
+		List<String> problems = new ArrayList<>();
+		if (password == null || password.length() < MIN_LENGTH) {
+			problems.add("Use at least " + MIN_LENGTH + " characters.");
+			return problems;
+		}
+		if (password.length() > MAX_LENGTH) {
+			problems.add("Use at most " + MAX_LENGTH + " characters.");
+			return problems;
+		}
+		String lower = password.toLowerCase(Locale.ROOT);
+		for (String token : personalTokens(username, email)) {
+			if (lower.contains(token)) {
+				problems.add("The password must not contain your username or email name.");
+				return problems;
+			}
+		}
+		Strength strength = this.zxcvbn.measure(password, personalTokens(username, email));
+		if (strength.getScore() < this.minScore) {
+			String hint = strength.getFeedback().getWarning();
+			problems.add("This password is too easy to guess" + ((hint != null && !hint.isBlank()) ? ": " + hint : ".")
+					+ " Add another word or two; uncommon words are better.");
+		}
+		return problems;
+	}
+
+	int score(String password, String username, String email) {
+		return this.zxcvbn.measure(password, personalTokens(username, email)).getScore();
+	}
+
+	private static List<String> personalTokens(String username, String email) {
+		List<String> tokens = new ArrayList<>();
+		if (username != null && username.strip().length() >= MIN_PERSONAL_TOKEN) {
+			tokens.add(username.strip().toLowerCase(Locale.ROOT));
+		}
+		if (email != null && email.indexOf('@') >= MIN_PERSONAL_TOKEN) {
+			tokens.add(email.strip().substring(0, email.strip().indexOf('@')).toLowerCase(Locale.ROOT));
+		}
+		return tokens;
+	}
+
+}

@@ -1,0 +1,64 @@
+package org.roster.account;
+
+import java.util.Map;
+
+import org.roster.user.DuplicateUserException;
+import org.roster.user.Role;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class RegistrationController {
+
+	private final AccountService accounts;
+
+	RegistrationController(AccountService accounts) {
+		this.accounts = accounts;
+	}
+
+	@InitBinder("form")
+	void allowOnlyFormFields(WebDataBinder binder) {
+		binder.setAllowedFields("username", "email", "password", "passwordConfirm");
+	}
+
+	@GetMapping("/register")
+	String form(Model model) {
+		model.addAttribute("form", RegistrationForm.empty());
+		model.addAttribute("errors", Map.of());
+		return "register";
+	}
+
+	@PostMapping("/register")
+	String register(@ModelAttribute("form") RegistrationForm form, Model model, RedirectAttributes redirect) {
+		Map<String, String> errors = new java.util.LinkedHashMap<>(
+				this.accounts.validate(form.username(), form.email(), form.password()));
+		if (form.password() != null && !form.password().equals(form.passwordConfirm())) {
+			errors.putIfAbsent("passwordConfirm", "The two passwords differ.");
+		}
+		if (errors.isEmpty()) {
+			try {
+				this.accounts.create(form.username(), form.email(), form.password(), Role.USER);
+				redirect.addFlashAttribute("flash", "Your account is ready. Sign in to continue.");
+				return "redirect:/login?registered";
+			}
+			catch (DuplicateUserException ex) {
+				errors.put(ex.getField(),
+						ex.getMessage().substring(0, 1).toUpperCase() + ex.getMessage().substring(1) + ".");
+			}
+			catch (InvalidAccountException ex) {
+				errors.putAll(ex.errors());
+			}
+		}
+		model.addAttribute("form", form.withoutPasswords());
+		model.addAttribute("errors", errors);
+		return "register";
+	}
+
+}

@@ -1,0 +1,95 @@
+package org.roster.account;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.roster.web.ProblemResponses;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * One filter chain for pages and JSON routes. Pages redirect anonymous visitors to
+ * {@code /login}; JSON callers get 401/403 problem details. CSRF stays on for every state
+ * change (logout included); the CSP allows no inline script or style.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfig {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginAuthenticationProvider loginProvider,
+			SecurityProperties properties, ProblemResponses problems) throws Exception {
+		LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
+		http.authenticationProvider(loginProvider)
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
+				.permitAll()
+				.requestMatchers("/login", "/register", "/email_exists", "/actuator/health")
+				.permitAll()
+				.requestMatchers("/user_list", "/update_status", "/unlock_user")
+				.hasRole("ADMIN")
+				.requestMatchers("/actuator/**")
+				.hasRole("ADMIN")
+				.anyRequest()
+				.authenticated())
+			.formLogin((form) -> form.loginPage("/login")
+				.usernameParameter("username")
+				.passwordParameter("password")
+				.defaultSuccessUrl("/profile")
+				.failureHandler(SecurityConfig::loginFailed)
+				.permitAll())
+			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, ex) -> {
+				if (ProblemResponses.wantsHtml(request)) {
+					loginPage.commence(request, response, ex);
+				}
+				else {
+					problems.write(request, response, HttpStatus.UNAUTHORIZED, "Sign in first.");
+				}
+			}).accessDeniedHandler((request, response, ex) -> denied(request, response, ex, problems)))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.frameOptions((frame) -> frame.deny())
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+			.addFilterBefore(new ThrottleFilter(properties.rateLimit().perMinute(), problems),
+					UsernamePasswordAuthenticationFilter.class);
+		return http.build();
+	}
+
+	private static void loginFailed(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException ex) throws IOException {
+		String reason = (ex instanceof DisabledException) ? "suspended" : "error";
+		String username = request.getParameter("username");
+		request.getSession().setAttribute(LoginController.LAST_USERNAME, (username != null) ? username : "");
+		response.sendRedirect(request.getContextPath() + "/login?" + reason);
+	}
+
+	private static void denied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex,
+			ProblemResponses problems) throws IOException {
+		if (ProblemResponses.wantsHtml(request) || HttpMethod.POST.matches(request.getMethod())
+				&& request.getContentType() != null && request.getContentType().startsWith("application/x-www")) {
+			response.sendError(HttpStatus.FORBIDDEN.value());
+		}
+		else {
+			problems.write(request, response, HttpStatus.FORBIDDEN,
+					"You may not do this. (A missing or stale CSRF token also gives this answer.)");
+		}
+	}
+
+}

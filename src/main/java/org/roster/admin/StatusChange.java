@@ -1,0 +1,10 @@
+package org.roster.admin;
+
+import jakarta.validation.constraints.NotNull;
+
+import org.roster.user.UserStatus;
+
+/** {@code PUT /update_status} body and answer. */
+record StatusChange(@NotNull(message = "required") Long id,
+		@NotNull(message = "ACTIVE or SUSPENDED") UserStatus status) {
+}

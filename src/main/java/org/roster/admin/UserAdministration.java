@@ -1,0 +1,122 @@
+package org.roster.admin;
+
+import java.util.Map;
+
+import org.roster.account.RosterPrincipal;
+import org.roster.account.SessionRevoker;
+import org.roster.profile.ProfileService;
+import org.roster.user.AccountChanges;
+import org.roster.user.EmailAddress;
+import org.roster.user.Role;
+import org.roster.user.User;
+import org.roster.user.UserService;
+import org.roster.user.UserStatus;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the admin console (and a user on their own profile) may do to an account, with the
+ * guards of SPEC §3: nobody changes their own role or status, admins do not delete
+ * themselves from the list, and the last active admin stays.
+ */
+@Service
+class UserAdministration {
+
+	private final UserService users;
+
+	private final ProfileService profiles;
+
+	private final SessionRevoker sessions;
+
+	private final PasswordEncoder passwordEncoder;
+
+	UserAdministration(UserService users, ProfileService profiles, SessionRevoker sessions,
+			PasswordEncoder passwordEncoder) {
+		this.users = users;
+		this.profiles = profiles;
+		this.sessions = sessions;
+		this.passwordEncoder = passwordEncoder;
+	}
+
+	@Transactional(readOnly = true)
+	UserDetails details(long id) {
+		User user = this.users.get(id);
+		return UserDetails.of(user, this.profiles.get(id));
+	}
+
+	/**
+	 * Account and profile change in one transaction, against the version the client saw.
+	 */
+	@Transactional
+	UserDetails edit(RosterPrincipal actor, long id, EditUserRequest request) {
+		if (request.version() == null) {
+			throw new VersionRequiredException();
+		}
+		User current = this.users.get(id);
+		Role role = request.role();
+		if (role != null && role != current.getRole()) {
+			if (!actor.isAdmin()) {
+				throw new AccessDeniedException("Only an admin can change a role.");
+			}
+			if (actor.id() == id) {
+				throw new AdminActionRefusedException("You cannot change your own role.");
+			}
+		}
+		if (request.email() != null && !EmailAddress.isValid(request.email())) {
+			throw new InvalidFieldsException(Map.of("email", "not a valid email address"));
+		}
+		User user = this.users.update(id, request.version(), new AccountChanges(request.email(), role));
+		if (request.profile() != null) {
+			this.profiles.update(id, request.profile());
+		}
+		return UserDetails.of(user, this.profiles.get(id));
+	}
+
+	@Transactional
+	StatusChange changeStatus(RosterPrincipal actor, long id, UserStatus status) {
+		if (actor.id() == id) {
+			throw new AdminActionRefusedException("You cannot change your own status.");
+		}
+		User user = this.users.changeStatus(id, status);
+		if (status == UserStatus.SUSPENDED) {
+			this.sessions.revokeAll(user.getUsername());
+		}
+		return new StatusChange(user.getId(), user.getStatus());
+	}
+
+	@Transactional
+	UserDetails unlock(long id) {
+		this.users.unlock(id);
+		return details(id);
+	}
+
+	/**
+	 * Admins delete other users; anyone may delete their own account by confirming the
+	 * password. Profile and avatar go with the user (domain events); sessions end at
+	 * once.
+	 */
+	@Transactional
+	void delete(RosterPrincipal actor, long id, DeleteRequest request) {
+		User user = this.users.get(id);
+		if (actor.id() == id) {
+			String password = (request != null) ? request.password() : null;
+			if (password == null || password.isEmpty()) {
+				throw new AdminActionRefusedException(actor.isAdmin()
+						? "You cannot delete your own account from the list. Use your profile page and confirm with your password."
+						: "Confirm with your password to delete your account.");
+			}
+			if (password.length() > 128 || !this.passwordEncoder.matches(password, user.getPasswordHash())) {
+				throw new InvalidFieldsException(Map.of("password", "The password is not right."));
+			}
+		}
+		else if (!actor.isAdmin()) {
+			throw new AccessDeniedException("Only an admin can delete another user.");
+		}
+		this.users.delete(id);
+		this.sessions.revokeAll(user.getUsername());
+	}
+
+}

@@ -1,0 +1,99 @@
+package org.roster.admin;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.roster.profile.AvatarPaths;
+import org.roster.user.Role;
+import org.roster.user.UserStatus;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Searches, filters, sorts and pages users in the database, never in memory. The prefix
+ * search is a union of three index range scans (username, email, full name), so its cost
+ * follows the matches, not the number of users.
+ */
+@Component
+class UserDirectory {
+
+	private static final String SELECT = """
+			select u.id, u.username, u.email, u.role, u.status, u.failed_logins, u.locked_until, u.created_at,
+			       u.last_login_at, u.version, p.full_name, p.image
+			from users u left join user_profiles p on p.user_id = u.id
+			""";
+
+	private final JdbcClient jdbc;
+
+	UserDirectory(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(readOnly = true)
+	UserPage find(UserListQuery query) {
+		List<String> conditions = new ArrayList<>();
+		List<Object> params = new ArrayList<>();
+		if (!query.q().isEmpty()) {
+			String prefix = likePrefix(query.q());
+			conditions.add("""
+					u.id in (select id from users where username_key like ? escape '\\'
+					         union select id from users where email like ? escape '\\'
+					         union select user_id from user_profiles where full_name_key like ? escape '\\')""");
+			params.add(prefix);
+			params.add(prefix);
+			params.add(prefix);
+		}
+		if (query.role() != null) {
+			conditions.add("u.role = ?");
+			params.add(query.role().name());
+		}
+		if (query.status() != null) {
+			conditions.add("u.status = ?");
+			params.add(query.status().name());
+		}
+		String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+		long total = this.jdbc.sql("select count(*) from users u" + where).params(params).query(Long.class).single();
+		List<Object> pageParams = new ArrayList<>(params);
+		pageParams.add(query.size());
+		pageParams.add(query.offset());
+		String order = " order by " + query.sortColumn() + " " + query.direction() + " nulls last, u.id "
+				+ query.direction();
+		List<UserListItem> items = this.jdbc.sql(SELECT + where + order + " limit ? offset ?")
+			.params(pageParams)
+			.query(UserDirectory::item)
+			.list();
+		return new UserPage(items, query.page(), query.size(), total);
+	}
+
+	/** Lower-cased, with LIKE's wildcards escaped so they match literally. */
+	static String likePrefix(String q) {
+		return q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+	}
+
+	private static UserListItem item(ResultSet rs, int row) throws SQLException {
+		long id = rs.getLong("id");
+		Instant lockedUntil = instant(rs, "locked_until");
+		return new UserListItem(id, rs.getString("username"), rs.getString("email"), nonNull(rs.getString("full_name")),
+				Role.valueOf(rs.getString("role")), UserStatus.valueOf(rs.getString("status")),
+				rs.getInt("failed_logins"), lockedUntil, lockedUntil != null && lockedUntil.isAfter(Instant.now()),
+				instant(rs, "created_at"), instant(rs, "last_login_at"), rs.getLong("version"),
+				AvatarPaths.of(id, rs.getString("image")));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	private static String nonNull(String value) {
+		return (value != null) ? value : "";
+	}
+
+}

@@ -1,0 +1,32 @@
+package org.roster.admin;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The admin console's user table as HTML; the same URL with
+ * {@code Accept: application/json} is in {@link UserApiController}.
+ */
+@Controller
+class UserListPage {
+
+	private final UserDirectory directory;
+
+	UserListPage(UserDirectory directory) {
+		this.directory = directory;
+	}
+
+	@GetMapping("/user_list")
+	String list(@RequestParam(required = false) String q, @RequestParam(required = false) String role,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String dir, @RequestParam(required = false) String page,
+			@RequestParam(required = false) String size, Model model) {
+		UserListQuery query = UserListQuery.parse(q, role, status, sort, dir, page, size);
+		model.addAttribute("query", query);
+		model.addAttribute("result", this.directory.find(query));
+		return "user_list";
+	}
+
+}

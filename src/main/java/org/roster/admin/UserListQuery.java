@@ -1,0 +1,88 @@
+package org.roster.admin;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.roster.user.Role;
+import org.roster.user.UserStatus;
+
+/**
+ * The admin list's query string, checked: unknown sort fields, directions, roles,
+ * statuses or out-of-range numbers raise {@link BadQueryException} (400), never a 500.
+ */
+record UserListQuery(String q, Role role, UserStatus status, String sort, boolean descending, int page, int size) {
+
+	static final int MAX_SIZE = 100;
+
+	static final int DEFAULT_SIZE = 20;
+
+	static final int MAX_QUERY_LENGTH = 254;
+
+	/** Sort field → column: a whitelist, so no client text ever reaches the SQL. */
+	static final Map<String, String> SORT_COLUMNS = Map.of("username", "u.username_key", "email", "u.email",
+			"createdAt", "u.created_at", "lastLoginAt", "u.last_login_at");
+
+	static UserListQuery parse(String q, String role, String status, String sort, String dir, String page,
+			String size) {
+		String search = (q != null) ? q.strip() : "";
+		if (search.length() > MAX_QUERY_LENGTH) {
+			throw new BadQueryException("q", "at most " + MAX_QUERY_LENGTH + " characters");
+		}
+		String sortField = blank(sort) ? "createdAt" : sort;
+		if (!SORT_COLUMNS.containsKey(sortField)) {
+			throw new BadQueryException("sort", "one of username, email, createdAt, lastLoginAt");
+		}
+		String direction = blank(dir) ? (sortField.equals("createdAt") ? "desc" : "asc") : dir.toLowerCase(Locale.ROOT);
+		if (!direction.equals("asc") && !direction.equals("desc")) {
+			throw new BadQueryException("dir", "asc or desc");
+		}
+		return new UserListQuery(search, parseEnum(Role.class, "role", role),
+				parseEnum(UserStatus.class, "status", status), sortField, direction.equals("desc"),
+				number("page", page, 0, 0, 1_000_000), number("size", size, DEFAULT_SIZE, 1, MAX_SIZE));
+	}
+
+	String sortColumn() {
+		return SORT_COLUMNS.get(this.sort);
+	}
+
+	String direction() {
+		return this.descending ? "desc" : "asc";
+	}
+
+	long offset() {
+		return (long) this.page * this.size;
+	}
+
+	private static <E extends Enum<E>> E parseEnum(Class<E> type, String name, String value) {
+		if (blank(value)) {
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new BadQueryException(name, "unknown value '" + value + "'");
+		}
+	}
+
+	private static int number(String name, String value, int fallback, int min, int max) {
+		if (blank(value)) {
+			return fallback;
+		}
+		try {
+			int number = Integer.parseInt(value.strip());
+			if (number < min || number > max) {
+				throw new BadQueryException(name, "must be between " + min + " and " + max);
+			}
+			return number;
+		}
+		catch (NumberFormatException ex) {
+			throw new BadQueryException(name, "must be a whole number");
+		}
+	}
+
+	private static boolean blank(String value) {
+		return value == null || value.isBlank();
+	}
+
+}

@@ -1,0 +1,12 @@
+package org.roster.admin;
+
+import java.util.List;
+
+/** {@code {items, page, size, total}} per SPEC §3. */
+record UserPage(List<UserListItem> items, int page, int size, long total) {
+
+	int totalPages() {
+		return (int) Math.max(1, (this.total + this.size - 1) / this.size);
+	}
+
+}

@@ -1,0 +1,19 @@
+package org.roster.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "ftp", mixinStandardHelpOptions = true, description = "The avatar image store.")
+class FtpCommand implements Runnable {
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public void run() {
+		throw new ParameterException(this.spec.commandLine(), "Missing command: check.");
+	}
+
+}

@@ -1,0 +1,18 @@
+package org.roster.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "manage", mixinStandardHelpOptions = true, versionProvider = RosterVersion.class,
+		description = "Roster's command line: database, first admin, server.",
+		subcommands = { DbCommand.class, RunServerCommand.class, FtpCommand.class })
+class ManageCommand implements Runnable {
+
+	@picocli.CommandLine.Spec
+	picocli.CommandLine.Model.CommandSpec spec;
+
+	@Override
+	public void run() {
+		throw new picocli.CommandLine.ParameterException(this.spec.commandLine(), "Missing command.");
+	}
+
+}

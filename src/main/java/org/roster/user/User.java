@@ -1,0 +1,181 @@
+package org.roster.user;
+
+import java.time.Instant;
+import java.util.Locale;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * An account. Other features read it; changes go through {@link UserService} so that
+ * events, normalisation and guards are never bypassed (setters are package-private).
+ */
+@Entity
+@Table(name = "users")
+public class User {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(nullable = false, length = 32)
+	private String username;
+
+	/** Lower-case copy of the username: the database keeps it unique. */
+	@Column(name = "username_key", nullable = false, length = 32)
+	private String usernameKey;
+
+	@Column(nullable = false, length = 254)
+	private String email;
+
+	@Column(name = "password_hash", nullable = false)
+	private String passwordHash;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, length = 16)
+	private Role role = Role.USER;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, length = 16)
+	private UserStatus status = UserStatus.ACTIVE;
+
+	@Column(name = "failed_logins", nullable = false)
+	private int failedLogins;
+
+	@Column(name = "locked_until")
+	private Instant lockedUntil;
+
+	@Column(name = "last_login_at")
+	private Instant lastLoginAt;
+
+	@Column(name = "created_at", nullable = false, updatable = false)
+	private Instant createdAt;
+
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt;
+
+	@Version
+	private long version;
+
+	protected User() {
+	}
+
+	User(String username, String email, String passwordHash, Role role) {
+		setUsername(username);
+		setEmail(email);
+		this.passwordHash = passwordHash;
+		this.role = role;
+	}
+
+	@PrePersist
+	void onCreate() {
+		Instant now = Instant.now();
+		this.createdAt = now;
+		this.updatedAt = now;
+	}
+
+	@PreUpdate
+	void onUpdate() {
+		this.updatedAt = Instant.now();
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public String getUsername() {
+		return this.username;
+	}
+
+	public String getEmail() {
+		return this.email;
+	}
+
+	public String getPasswordHash() {
+		return this.passwordHash;
+	}
+
+	public Role getRole() {
+		return this.role;
+	}
+
+	public UserStatus getStatus() {
+		return this.status;
+	}
+
+	public int getFailedLogins() {
+		return this.failedLogins;
+	}
+
+	public Instant getLockedUntil() {
+		return this.lockedUntil;
+	}
+
+	public boolean isLockedAt(Instant now) {
+		return this.lockedUntil != null && this.lockedUntil.isAfter(now);
+	}
+
+	public Instant getLastLoginAt() {
+		return this.lastLoginAt;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	public Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+	public long getVersion() {
+		return this.version;
+	}
+
+	public boolean isAdmin() {
+		return this.role == Role.ADMIN;
+	}
+
+	public boolean isActive() {
+		return this.status == UserStatus.ACTIVE;
+	}
+
+	void setUsername(String username) {
+		this.username = username;
+		this.usernameKey = username.toLowerCase(Locale.ROOT);
+	}
+
+	void setEmail(String email) {
+		this.email = normaliseEmail(email);
+	}
+
+	void setPasswordHash(String passwordHash) {
+		this.passwordHash = passwordHash;
+	}
+
+	void setRole(Role role) {
+		this.role = role;
+	}
+
+	void setStatus(UserStatus status) {
+		this.status = status;
+	}
+
+	void clearLock() {
+		this.failedLogins = 0;
+		this.lockedUntil = null;
+	}
+
+	static String normaliseEmail(String email) {
+		return email.strip().toLowerCase(Locale.ROOT);
+	}
+
+}

@@ -1,0 +1,197 @@
+package org.roster.user;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The user feature's API: every account change goes through here so that emails are
+ * normalised, uniqueness errors become {@link DuplicateUserException}, the profile
+ * follows through domain events and the last active admin is never lost.
+ */
+@Service
+public class UserService {
+
+	private final UserRepository users;
+
+	private final ApplicationEventPublisher events;
+
+	UserService(UserRepository users, ApplicationEventPublisher events) {
+		this.users = users;
+		this.events = events;
+	}
+
+	/**
+	 * Inserts the user and, through {@link UserCreatedEvent}, its profile, in one
+	 * transaction. The database decides uniqueness, so two concurrent registrations of
+	 * the same email cannot both succeed.
+	 */
+	@Transactional
+	public User create(NewUser newUser) {
+		User user = new User(newUser.username(), newUser.email(), newUser.passwordHash(), newUser.role());
+		try {
+			this.users.saveAndFlush(user);
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw duplicateFrom(ex);
+		}
+		this.events.publishEvent(new UserCreatedEvent(user.getId(), user.getEmail()));
+		return user;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<User> findById(long id) {
+		return this.users.findById(id);
+	}
+
+	@Transactional(readOnly = true)
+	public User get(long id) {
+		return this.users.findById(id).orElseThrow(() -> new UserNotFoundException(id));
+	}
+
+	/** Finds by username or email, both compared case-insensitively. */
+	@Transactional(readOnly = true)
+	public Optional<User> findByLogin(String login) {
+		if (login == null || login.isBlank()) {
+			return Optional.empty();
+		}
+		String key = login.strip().toLowerCase(Locale.ROOT);
+		return key.contains("@") ? this.users.findByEmail(key) : this.users.findByUsernameKey(key);
+	}
+
+	@Transactional(readOnly = true)
+	public boolean emailTaken(String email, Long excludeId) {
+		return this.users.existsByEmailExcluding(User.normaliseEmail(email), excludeId);
+	}
+
+	@Transactional(readOnly = true)
+	public boolean usernameTaken(String username) {
+		return this.users.findByUsernameKey(username.toLowerCase(Locale.ROOT)).isPresent();
+	}
+
+	@Transactional(readOnly = true)
+	public boolean anyAdmin() {
+		return this.users.existsByRole(Role.ADMIN);
+	}
+
+	/**
+	 * Applies an edit made against {@code expectedVersion}; a stale version fails with
+	 * {@link StaleVersionException}. Null values leave a field as it is.
+	 */
+	@Transactional
+	public User update(long id, long expectedVersion, AccountChanges changes) {
+		User user = get(id);
+		if (user.getVersion() != expectedVersion) {
+			throw new StaleVersionException();
+		}
+		if (changes.role() != null && changes.role() != user.getRole()) {
+			if (changes.role() != Role.ADMIN) {
+				ensureNotLastActiveAdmin(user);
+			}
+			user.setRole(changes.role());
+		}
+		if (changes.email() != null) {
+			user.setEmail(changes.email());
+		}
+		// Every accepted edit bumps the version, profile-only ones too, so a concurrent
+		// editor of the same user gets a conflict instead of silently overwriting.
+		user.onUpdate();
+		try {
+			this.users.saveAndFlush(user);
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw duplicateFrom(ex);
+		}
+		return user;
+	}
+
+	@Transactional
+	public User changeStatus(long id, UserStatus status) {
+		User user = get(id);
+		if (status == UserStatus.SUSPENDED && user.isActive()) {
+			ensureNotLastActiveAdmin(user);
+		}
+		user.setStatus(status);
+		if (status == UserStatus.ACTIVE) {
+			user.clearLock();
+		}
+		this.users.saveAndFlush(user);
+		return user;
+	}
+
+	@Transactional
+	public void unlock(long id) {
+		get(id);
+		this.users.clearLock(id);
+	}
+
+	@Transactional
+	public void changePasswordHash(long id, String passwordHash) {
+		get(id);
+		this.users.updatePasswordHash(id, passwordHash);
+	}
+
+	/**
+	 * Deletes the user; listeners of {@link UserDeletedEvent} remove what hangs off it
+	 * first.
+	 */
+	@Transactional
+	public void delete(long id) {
+		User user = get(id);
+		if (user.isAdmin() && user.isActive()) {
+			ensureNotLastActiveAdmin(user);
+		}
+		this.events.publishEvent(new UserDeletedEvent(id, user.getUsername()));
+		this.users.delete(user);
+		this.users.flush();
+	}
+
+	/**
+	 * Counts one more failed password and returns the new count (atomic, row-locked until
+	 * commit).
+	 */
+	@Transactional
+	public int recordFailedLogin(long id) {
+		this.users.incrementFailedLogins(id);
+		return this.users.failedLogins(id);
+	}
+
+	@Transactional
+	public void lockUntil(long id, Instant until) {
+		this.users.lockUntil(id, until);
+	}
+
+	@Transactional
+	public void recordSuccessfulLogin(long id) {
+		this.users.recordSuccessfulLogin(id, Instant.now());
+	}
+
+	private void ensureNotLastActiveAdmin(User user) {
+		if (!user.isAdmin() || !user.isActive()) {
+			return;
+		}
+		boolean anotherActiveAdmin = this.users.lockActiveAdmins()
+			.stream()
+			.anyMatch((admin) -> !admin.getId().equals(user.getId()));
+		if (!anotherActiveAdmin) {
+			throw new LastActiveAdminException();
+		}
+	}
+
+	private static RuntimeException duplicateFrom(DataIntegrityViolationException ex) {
+		String message = String.valueOf(ex.getMostSpecificCause().getMessage()).toLowerCase(Locale.ROOT);
+		if (message.contains("users_email_uq")) {
+			return new DuplicateUserException("email");
+		}
+		if (message.contains("users_username_key_uq")) {
+			return new DuplicateUserException("username");
+		}
+		return ex;
+	}
+
+}

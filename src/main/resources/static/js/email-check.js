@@ -1,0 +1,53 @@
+// Live "is this email free?" check against /email_exists, debounced, for registration and
+// the admin edit modal. Reports through the field's invalid-feedback and a callback.
+import { api } from './api.js';
+
+const DELAY_MS = 300;
+
+/**
+ * Watches an email input. options.excludeId() names the user being edited (their own
+ * address is not "taken"); options.takenMessage is the text for an address in use;
+ * options.onState(valid) tells the form whether it may submit.
+ */
+export function attachEmailCheck(input, { excludeId = () => null, takenMessage = 'Already registered.', onState = () => {} } = {}) {
+  const feedback = document.getElementById(input.getAttribute('aria-describedby')?.split(' ').find((id) => id.endsWith('error')))
+    || input.parentElement.querySelector('.invalid-feedback');
+  let timer;
+  let controller;
+
+  const show = (message) => {
+    input.classList.toggle('is-invalid', Boolean(message));
+    if (feedback) feedback.textContent = message || '';
+    onState(!message);
+  };
+
+  const check = async () => {
+    const email = input.value.trim();
+    if (!email) {
+      show('');
+      return;
+    }
+    controller?.abort();
+    controller = new AbortController();
+    const params = new URLSearchParams({ email });
+    const exclude = excludeId();
+    if (exclude) params.set('excludeId', exclude);
+    try {
+      const result = await api(`/email_exists?${params}`, { signal: controller.signal });
+      if (!result.valid) show('Invalid address.');
+      else if (result.exists) show(takenMessage);
+      else show('');
+    } catch (error) {
+      if (error.name !== 'AbortError' && error.status === 429) {
+        show('');
+      }
+    }
+  };
+
+  input.addEventListener('keyup', () => {
+    clearTimeout(timer);
+    timer = setTimeout(check, DELAY_MS);
+  });
+  input.addEventListener('change', check);
+  return { check, show };
+}

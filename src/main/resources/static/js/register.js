@@ -1,0 +1,8 @@
+// Registration page: strength bar (password-strength.js) and the live email check.
+import './password-strength.js';
+import { attachEmailCheck } from './email-check.js';
+
+const email = document.querySelector('#register-form [data-email-check]');
+if (email) {
+  attachEmailCheck(email, { takenMessage: 'This email address is already registered.' });
+}
