@@ -50,6 +50,8 @@ final class EmbeddedFtpServer {
 
 	private static final String LOOPBACK = "127.0.0.1";
 
+	private static final String PASSIVE_PORTS = "29000-29999";
+
 	private static final Log logger = LogFactory.getLog(EmbeddedFtpServer.class);
 
 	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
@@ -73,10 +75,12 @@ final class EmbeddedFtpServer {
 		this.password = password;
 		this.tls = ssl != null;
 		DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
-		// Passive data connections on loopback too, on ports the OS hands out: a fixed
-		// range
-		// would only serve a firewall, and could collide with another instance on the
-		// host.
+		// Passive data connections on loopback too. A range rather than any free port:
+		// MINA
+		// tracks only ports from a range (and warns on every transfer otherwise); ports
+		// that
+		// another process holds are skipped.
+		data.setPassivePorts(PASSIVE_PORTS);
 		data.setPassiveAddress(LOOPBACK);
 		data.setPassiveExternalAddress(LOOPBACK);
 		data.setActiveEnabled(false);
