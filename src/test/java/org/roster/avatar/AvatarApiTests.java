@@ -3,9 +3,19 @@ package org.roster.avatar;
 import java.awt.Color;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
@@ -24,12 +34,14 @@ import org.roster.user.UserService;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -52,10 +64,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The avatar routes in the whole application: security, the profile in the database, the
- * embedded FTP server in a temporary data folder.
+ * embedded FTP server in a temporary data folder. Mostly through MockMvc; through Tomcat
+ * where its multipart limit matters.
  */
-@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:avatar-api;DB_CLOSE_DELAY=-1",
-		"spring.servlet.multipart.resolve-lazily=true" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.datasource.url=jdbc:h2:mem:avatar-api;DB_CLOSE_DELAY=-1",
+				"spring.servlet.multipart.resolve-lazily=true" })
 @AutoConfigureMockMvc
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AvatarApiTests {
@@ -79,6 +93,12 @@ class AvatarApiTests {
 
 	@Autowired
 	private EmbeddedFtpServer embeddedServer;
+
+	@Autowired
+	private PasswordEncoder passwordEncoder;
+
+	@LocalServerPort
+	private int port;
 
 	@Test
 	void theOwnerUploadsAndAnySignedInUserSeesItWithCachingHeaders() throws Exception {
@@ -181,6 +201,39 @@ class AvatarApiTests {
 	}
 
 	@Test
+	void tomcatsMultipartLimitIsAProblemDetailToo() throws Exception {
+		String password = "Avatar-upload-9-horse";
+		User ivan = this.users
+			.create(new NewUser("ivan", "ivan@example.test", this.passwordEncoder.encode(password), Role.USER));
+		HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		String loginToken = csrfToken(http.send(request("/login").build(), BodyHandlers.ofString()).body());
+		HttpResponse<String> login = http
+			.send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(BodyPublishers.ofString("username=ivan&password=" + password + "&_csrf=" + loginToken))
+				.build(), BodyHandlers.ofString());
+		assertThat(login.headers().firstValue("Location"))
+			.hasValueSatisfying((to) -> assertThat(to).endsWith("/profile"));
+		String token = csrfToken(http.send(request("/profile").build(), BodyHandlers.ofString()).body());
+
+		String boundary = "avatar-boundary";
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"big.png\"\r\n"
+				+ "Content-Type: image/png\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+		byte[] tooLarge = new byte[5 * 1024 * 1024 + 64 * 1024];
+		HttpResponse<String> upload = http.send(request("/users/" + ivan.getId() + "/image")
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("X-CSRF-TOKEN", token)
+			.header("Accept", "application/json")
+			.POST(BodyPublishers.ofByteArrays(List.of(head, tooLarge, tail)))
+			.build(), BodyHandlers.ofString());
+		assertThat(upload.statusCode()).isEqualTo(413);
+		assertThat(upload.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(upload.body()).contains("The image is larger than 5 MB");
+		assertThat(filesOf(ivan)).isEmpty();
+	}
+
+	@Test
 	@Order(Integer.MAX_VALUE)
 	@DirtiesContext
 	void aStoreThatIsDownGets503AndTheProfileKeepsItsImage() throws Exception {
@@ -195,6 +248,16 @@ class AvatarApiTests {
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.detail").value("The image store cannot be reached right now. Try again later."));
 		assertThat(this.profiles.findImage(hank.getId())).contains(before);
+	}
+
+	private HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
+	}
+
+	private static String csrfToken(String page) {
+		Matcher token = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(page);
+		assertThat(token.find()).as("CSRF token in the page").isTrue();
+		return token.group(1);
 	}
 
 	private User user(String name, Role role) {
