@@ -18,6 +18,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -37,7 +38,13 @@ class SecurityConfig {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginAuthenticationProvider loginProvider,
 			SecurityProperties properties, ProblemResponses problems) throws Exception {
 		LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
+		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+		// Only page visits are worth returning to after login, never a script's JSON
+		// call.
+		requestCache.setRequestMatcher(
+				(request) -> HttpMethod.GET.matches(request.getMethod()) && ProblemResponses.wantsHtml(request));
 		http.authenticationProvider(loginProvider)
+			.requestCache((cache) -> cache.requestCache(requestCache))
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
 				.permitAll()

@@ -68,7 +68,7 @@ class AdminProblems {
 	@ExceptionHandler(BadQueryException.class)
 	ProblemDetail badQuery(BadQueryException ex) {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid query", ex.getMessage());
-		problem.setProperty("errors", Map.of(ex.field(), ex.getMessage()));
+		problem.setProperty("errors", Map.of(ex.field(), ex.reason()));
 		return problem;
 	}
 

@@ -6,9 +6,16 @@ class BadQueryException extends RuntimeException {
 
 	private final String field;
 
-	BadQueryException(String field, String message) {
-		super(field + ": " + message);
+	private final String reason;
+
+	BadQueryException(String field, String reason) {
+		super(field + ": " + reason);
 		this.field = field;
+		this.reason = reason;
+	}
+
+	String reason() {
+		return this.reason;
 	}
 
 	String field() {
