@@ -87,6 +87,9 @@ final class FtpImageStore implements ImageStore, AutoCloseable {
 		this.permits = new Semaphore(properties.poolSize());
 	}
 
+	/**
+	 * FTP keeps no content type: {@link #get} tells it from the file name's extension.
+	 */
 	@Override
 	public String put(String objectName, byte[] bytes, String contentType) {
 		if (!SAFE_PATH.matcher(objectName).matches()) {
