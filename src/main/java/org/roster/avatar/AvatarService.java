@@ -1,0 +1,182 @@
+package org.roster.avatar;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.roster.profile.ProfileDeletedEvent;
+import org.roster.profile.ProfileService;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Avatars: upload, removal and serving. The file goes to the {@link ImageStore}, its URL
+ * into the profile; the order of the steps is chosen so that a failure leaves the profile
+ * with its previous image and no file without a profile pointing at it.
+ */
+@Service
+public class AvatarService {
+
+	private static final Log logger = LogFactory.getLog(AvatarService.class);
+
+	/** Bounds the cache in bytes: 64 MiB. */
+	private static final long CACHE_WEIGHT = 64L * 1024 * 1024;
+
+	/**
+	 * Each entry weighs at least this much, which also bounds the cache to about 2 000
+	 * entries however small the images are.
+	 */
+	private static final int MIN_ENTRY_WEIGHT = 32 * 1024;
+
+	private final ImageStore store;
+
+	private final AvatarImageProcessor processor;
+
+	private final ProfileService profiles;
+
+	/**
+	 * Images by stored URL. A URL never changes its content (every upload gets a new
+	 * name), so entries need no invalidation except when their file is deleted.
+	 */
+	private final Cache<String, StoredImage> cache = Caffeine.newBuilder()
+		.maximumWeight(CACHE_WEIGHT)
+		.<String, StoredImage>weigher((url, image) -> Math.max(image.bytes().length, MIN_ENTRY_WEIGHT))
+		.expireAfterAccess(Duration.ofMinutes(10))
+		.build();
+
+	private final ServedImage defaultImage;
+
+	AvatarService(ImageStore store, AvatarImageProcessor processor, ProfileService profiles) {
+		this.store = store;
+		this.processor = processor;
+		this.profiles = profiles;
+		this.defaultImage = loadDefaultImage();
+	}
+
+	/**
+	 * Replaces the user's avatar.
+	 * @return the stored URL of the new image
+	 * @throws InvalidImageException if the bytes are not an acceptable image
+	 * @throws ImageStoreException if the store fails; the profile is unchanged
+	 * @throws org.roster.profile.ProfileNotFoundException if there is no such user
+	 */
+	public String upload(long userId, byte[] bytes) {
+		ProcessedImage image = this.processor.process(bytes);
+		// A random name: the client's file name never becomes a path, and a new URL for
+		// every upload lets caches keep an image forever.
+		String objectName = "avatars/" + userId + "/" + UUID.randomUUID() + "." + image.extension();
+		String url = this.store.put(objectName, image.bytes(), image.contentType());
+		Optional<String> previous;
+		try {
+			previous = this.profiles.replaceImage(userId, url);
+		}
+		catch (RuntimeException ex) {
+			// The profile still points at its old image, so the new file would be an
+			// orphan.
+			discard(url);
+			throw ex;
+		}
+		this.cache.put(url, new StoredImage(image.bytes(), image.contentType()));
+		previous.ifPresent(this::discard);
+		return url;
+	}
+
+	/**
+	 * Goes back to the default avatar.
+	 * @throws org.roster.profile.ProfileNotFoundException if there is no such user
+	 */
+	public void remove(long userId) {
+		// The profile first: if the file cannot be deleted, it is only an orphan.
+		this.profiles.replaceImage(userId, null).ifPresent(this::discard);
+	}
+
+	/**
+	 * The user's avatar, or the default one. Repeated views come from memory.
+	 * @throws ImageStoreException if the store fails
+	 * @throws org.roster.profile.ProfileNotFoundException if there is no such user
+	 */
+	public ServedImage serve(long userId) {
+		Optional<String> url = this.profiles.findImage(userId).filter((stored) -> owned(userId, stored));
+		if (url.isEmpty()) {
+			return this.defaultImage;
+		}
+		try {
+			StoredImage image = this.cache.get(url.get(), this.store::get);
+			return new ServedImage(image.bytes(), image.contentType(), etag(url.get()));
+		}
+		catch (ImageNotFoundException ex) {
+			logger.warn("Serving the default avatar for user " + userId + ": " + ex.getMessage());
+			return this.defaultImage;
+		}
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void onProfileDeleted(ProfileDeletedEvent event) {
+		if (event.imageUrl() != null) {
+			discard(event.imageUrl());
+		}
+	}
+
+	private boolean owned(long userId, String url) {
+		if (this.store.owns(url)) {
+			return true;
+		}
+		// Never fetch what the store does not own: it could point anywhere.
+		logger.warn("The avatar of user " + userId + " is not in the configured image store; serving the default");
+		return false;
+	}
+
+	/** Deletes a file that no profile points at any more; a failure leaves an orphan. */
+	private void discard(String url) {
+		this.cache.invalidate(url);
+		if (!this.store.owns(url)) {
+			logger.info("Not deleting " + url + ": it is not in the configured image store");
+			return;
+		}
+		try {
+			this.store.delete(url);
+		}
+		catch (ImageStoreException ex) {
+			logger.warn("Could not delete the replaced avatar " + url + ", it stays as an orphan: " + ex.getMessage());
+		}
+	}
+
+	private static ServedImage loadDefaultImage() {
+		try (InputStream in = new ClassPathResource("static/img/default-avatar.png").getInputStream()) {
+			byte[] bytes = in.readAllBytes();
+			return new ServedImage(bytes, "image/png", "\"default-" + hash(bytes).substring(0, 16) + "\"");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("The default avatar is missing from the application", ex);
+		}
+	}
+
+	/** Derived from the URL alone, so it needs no file access. */
+	static String etag(String url) {
+		return "\"" + hash(url.getBytes(StandardCharsets.UTF_8)).substring(0, 32) + "\"";
+	}
+
+	private static String hash(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every JVM has SHA-256", ex);
+		}
+	}
+
+}

@@ -1,0 +1,55 @@
+package org.roster.avatar;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EmbeddedFtpServerTests {
+
+	@TempDir
+	Path dataDir;
+
+	@Test
+	void thePasswordIsGeneratedOnceAndReadableByTheOwnerOnly() throws IOException {
+		Path file = this.dataDir.resolve("ftp-password");
+		String password = EmbeddedFtpServer.readOrCreatePassword(file);
+		assertThat(password).hasSize(32).matches("[A-Za-z0-9_-]+");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+		assertThat(EmbeddedFtpServer.readOrCreatePassword(file)).isEqualTo(password);
+	}
+
+	@Test
+	void aPasswordFileOthersCanReadIsRestricted() throws IOException {
+		Path file = Files.writeString(this.dataDir.resolve("ftp-password"), "kept-Pa55-word\n");
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+		assertThat(EmbeddedFtpServer.readOrCreatePassword(file)).isEqualTo("kept-Pa55-word");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+	}
+
+	@Test
+	void servesFilesFromTheDataFolderOnLoopbackWithTheStoredPassword() {
+		EmbeddedFtpServer server = EmbeddedFtpServer.inDataDir(this.dataDir);
+		server.start();
+		FtpProperties defaults = new FtpProperties(null, 21, null, null, "/", false, null, null, Duration.ofSeconds(2),
+				Duration.ofSeconds(5), 2);
+		FtpProperties client = server.clientProperties(defaults);
+		try (FtpImageStore store = new FtpImageStore(client, null)) {
+			assertThat(client.host()).isEqualTo("127.0.0.1");
+			assertThat(client.password()).isNotBlank();
+			store.put("avatars/1/a.png", FtpImageStoreTests.bytes("a"), "image/png");
+			assertThat(this.dataDir.resolve("ftp/avatars/1/a.png")).hasContent("a");
+			assertThat(client.toString()).doesNotContain(client.password());
+		}
+		finally {
+			server.stop();
+		}
+	}
+
+}
