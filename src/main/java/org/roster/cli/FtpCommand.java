@@ -5,7 +5,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "ftp", mixinStandardHelpOptions = true, description = "The avatar image store.")
+@Command(name = "ftp", mixinStandardHelpOptions = true, description = "The avatar image store.",
+		subcommands = FtpCheckCommand.class)
 class FtpCommand implements Runnable {
 
 	@Spec
