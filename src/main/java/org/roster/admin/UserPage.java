@@ -5,7 +5,11 @@ import java.util.List;
 /** {@code {items, page, size, total}} per SPEC §3. */
 record UserPage(List<UserListItem> items, int page, int size, long total) {
 
-	int totalPages() {
+	/**
+	 * At least 1, so "Page 1 of 1" reads right for an empty list. Public: templates call
+	 * it.
+	 */
+	public int totalPages() {
 		return (int) Math.max(1, (this.total + this.size - 1) / this.size);
 	}
 

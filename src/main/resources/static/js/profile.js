@@ -1,0 +1,343 @@
+// My profile: password-strength bar, the edit-profile modal, the avatar upload (click or
+// drop, with a local preview and upload progress) and deleting one's own account.
+import './password-strength.js';
+import { api, csrfHeaders } from './api.js';
+import { attachEmailCheck } from './email-check.js';
+import { toast } from './toast.js';
+import { clearFieldErrors, fillForm, httpUrl, readForm, sentence, setFieldError, showFieldErrors } from './forms.js';
+
+const page = document.getElementById('profile-page');
+const userId = page?.dataset.userId;
+const STALE_TITLE = 'Changed by someone else';
+
+// --- Edit profile -------------------------------------------------------------------------
+const editElement = document.getElementById('edit-profile-modal');
+const editForm = document.getElementById('edit-profile-form');
+const editAlert = document.getElementById('edit-profile-alert');
+const editSave = document.getElementById('edit-profile-save');
+const accountEmail = document.getElementById('pf-accountEmail');
+const edit = { version: null, loading: false, saving: false, emailOk: true, shown: false };
+
+const updateEditSave = () => {
+  editSave.disabled = edit.loading || edit.saving || !edit.emailOk || edit.version == null;
+};
+
+const emailCheck = accountEmail ? attachEmailCheck(accountEmail, {
+  excludeId: () => userId,
+  takenMessage: 'Already taken.',
+  onState: (valid) => {
+    edit.emailOk = valid;
+    updateEditSave();
+  },
+}) : null;
+
+function showEditAlert(message, { offerReload = false } = {}) {
+  editAlert.replaceChildren();
+  const text = document.createElement('span');
+  text.textContent = message;
+  editAlert.append(text);
+  if (offerReload) {
+    const reload = document.createElement('button');
+    reload.type = 'button';
+    reload.id = 'edit-profile-reload';
+    reload.className = 'btn btn-sm btn-outline-danger ms-2';
+    reload.textContent = 'Reload';
+    reload.addEventListener('click', () => loadProfile());
+    editAlert.append(reload);
+  }
+  editAlert.classList.remove('d-none');
+}
+
+function hideEditAlert() {
+  editAlert.classList.add('d-none');
+  editAlert.replaceChildren();
+}
+
+function setEditDisabled(disabled) {
+  editForm.querySelectorAll('input, textarea, select').forEach((input) => {
+    input.disabled = disabled;
+  });
+}
+
+/** Maps the edit form's names onto the JSON shape of /edit_user. */
+function toFormValues(details) {
+  return { email: details.email, profile: details.profile || {} };
+}
+
+/** The details list beside the photo, from an /edit_user answer. */
+function renderDetails(details) {
+  const profile = details.profile || {};
+  const set = (field, value) => {
+    const cell = document.querySelector(`#profile-details [data-field="${field}"]`);
+    if (cell) cell.textContent = value || '';
+    return cell;
+  };
+  set('accountEmail', details.email);
+  ['fullName', 'bio', 'address', 'zipcode', 'phone', 'email'].forEach((field) => set(field, profile[field]));
+  const website = set('website', '');
+  if (website && profile.website) {
+    const href = httpUrl(profile.website);
+    if (href) {
+      const link = document.createElement('a');
+      link.href = href;
+      link.textContent = profile.website;
+      link.rel = 'noopener noreferrer nofollow';
+      link.target = '_blank';
+      website.append(link);
+    } else {
+      website.textContent = profile.website;
+    }
+  }
+  page.dataset.version = String(details.version);
+}
+
+async function loadProfile() {
+  hideEditAlert();
+  clearFieldErrors(editForm);
+  edit.loading = true;
+  edit.emailOk = true;
+  setEditDisabled(true);
+  updateEditSave();
+  try {
+    const details = await api(`/edit_user?id=${encodeURIComponent(userId)}`);
+    fillForm(editForm, toFormValues(details));
+    edit.version = details.version;
+    renderDetails(details);
+    setEditDisabled(false);
+    if (edit.shown) accountEmail.focus();
+  } catch (error) {
+    showEditAlert(error.problem?.detail || error.message || 'Could not load your profile.', { offerReload: true });
+  } finally {
+    edit.loading = false;
+    updateEditSave();
+  }
+}
+
+editElement?.addEventListener('show.bs.modal', () => {
+  editForm.reset();
+  emailCheck?.show('');
+  edit.version = null;
+  loadProfile();
+});
+editElement?.addEventListener('shown.bs.modal', () => {
+  edit.shown = true;
+  if (!edit.loading) accountEmail.focus();
+});
+editElement?.addEventListener('hidden.bs.modal', () => {
+  edit.shown = false;
+});
+
+editForm?.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  if (editSave.disabled) return;
+  hideEditAlert();
+  clearFieldErrors(editForm);
+  const values = readForm(editForm);
+  edit.saving = true;
+  updateEditSave();
+  try {
+    const details = await api(`/edit_user?id=${encodeURIComponent(userId)}`, {
+      method: 'PUT',
+      body: { email: values.email, profile: values.profile, version: edit.version },
+    });
+    edit.version = details.version;
+    renderDetails(details);
+    window.bootstrap.Modal.getOrCreateInstance(editElement).hide();
+    toast('Your profile has been saved.');
+  } catch (error) {
+    const problem = error.problem || {};
+    if (error.status === 409 && problem.title === STALE_TITLE) {
+      showEditAlert('Your profile was changed by someone else — reload to see the latest version, then make your change again.', { offerReload: true });
+    } else if (problem.errors && Object.keys(problem.errors).length) {
+      const unmatched = showFieldErrors(editForm, problem.errors);
+      showEditAlert(unmatched.length ? unmatched.map(sentence).join(' ') : 'Please correct the highlighted fields.');
+    } else {
+      showEditAlert(problem.detail || error.message || 'Could not save your profile.');
+    }
+  } finally {
+    edit.saving = false;
+    updateEditSave();
+  }
+});
+
+// --- Avatar -------------------------------------------------------------------------------
+const MAX_BYTES = 5 * 1024 * 1024;
+const TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'];
+const drop = document.getElementById('avatar-drop');
+const fileInput = document.getElementById('avatar-input');
+const avatarImage = document.getElementById('avatar-image');
+const progress = document.getElementById('avatar-progress');
+const progressBar = document.getElementById('avatar-progress-bar');
+const avatarError = document.getElementById('avatar-error');
+const removeButton = document.getElementById('avatar-remove');
+let uploading = false;
+
+const selfImages = () => document.querySelectorAll('img[data-avatar-self]');
+
+function setAvatarSources(url) {
+  selfImages().forEach((img) => {
+    img.src = url;
+  });
+}
+
+function setProgress(percent) {
+  const value = Math.max(0, Math.min(100, Math.round(percent)));
+  progressBar.style.width = `${value}%`;
+  progressBar.textContent = `${value}%`;
+  progress.setAttribute('aria-valuenow', String(value));
+  progress.setAttribute('aria-valuetext', `${value}%`);
+}
+
+function showAvatarError(message) {
+  avatarError.textContent = message || '';
+}
+
+/** Client-side pre-checks; the server checks the bytes again. */
+function problemWith(file) {
+  if (!TYPES.includes(file.type)) return 'Choose a JPEG, PNG, GIF or WebP image.';
+  if (file.size > MAX_BYTES) return `This image is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB.`;
+  if (file.size === 0) return 'This file is empty.';
+  return null;
+}
+
+function parseJson(text) {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+}
+
+function upload(file) {
+  if (uploading) return;
+  showAvatarError('');
+  const problem = problemWith(file);
+  if (problem) {
+    showAvatarError(problem);
+    return;
+  }
+  const previous = avatarImage.getAttribute('src');
+  const preview = URL.createObjectURL(file);
+  avatarImage.src = preview;
+  uploading = true;
+  drop.classList.add('uploading');
+  drop.setAttribute('aria-busy', 'true');
+  setProgress(0);
+  progress.classList.remove('d-none');
+
+  const finish = () => {
+    uploading = false;
+    drop.classList.remove('uploading');
+    drop.removeAttribute('aria-busy');
+    progress.classList.add('d-none');
+    fileInput.value = '';
+    URL.revokeObjectURL(preview);
+  };
+  const fail = (message) => {
+    avatarImage.src = previous;
+    showAvatarError(message);
+    finish();
+  };
+
+  const data = new FormData();
+  data.append('image', file, file.name);
+  const xhr = new XMLHttpRequest();
+  xhr.open('POST', `/users/${encodeURIComponent(userId)}/image`);
+  xhr.setRequestHeader('Accept', 'application/json');
+  Object.entries(csrfHeaders()).forEach(([name, value]) => xhr.setRequestHeader(name, value));
+  xhr.upload.addEventListener('progress', (event) => {
+    if (event.lengthComputable) setProgress((event.loaded / event.total) * 100);
+  });
+  xhr.addEventListener('load', () => {
+    const body = parseJson(xhr.responseText);
+    if (xhr.status === 401) {
+      window.location.assign('/login');
+      return;
+    }
+    if (xhr.status >= 200 && xhr.status < 300 && body?.imageUrl) {
+      setProgress(100);
+      finish();
+      setAvatarSources(body.imageUrl);
+      removeButton.classList.remove('d-none');
+      toast('Your photo has been updated.');
+      return;
+    }
+    if (xhr.status === 413 && !body?.detail) {
+      fail('This image is too large; the limit is 5 MB.');
+      return;
+    }
+    fail(body?.detail || body?.title || `The upload failed (${xhr.status}).`);
+  });
+  xhr.addEventListener('error', () => fail('The upload failed. Check your connection and try again.'));
+  xhr.addEventListener('abort', () => fail('The upload was cancelled.'));
+  xhr.send(data);
+}
+
+fileInput?.addEventListener('change', () => {
+  const [file] = fileInput.files || [];
+  if (file) upload(file);
+});
+
+if (drop) {
+  ['dragenter', 'dragover'].forEach((type) => drop.addEventListener(type, (event) => {
+    event.preventDefault();
+    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+    drop.classList.add('dragover');
+  }));
+  ['dragleave', 'dragend'].forEach((type) => drop.addEventListener(type, (event) => {
+    if (!drop.contains(event.relatedTarget)) drop.classList.remove('dragover');
+  }));
+  drop.addEventListener('drop', (event) => {
+    event.preventDefault();
+    drop.classList.remove('dragover');
+    const [file] = event.dataTransfer?.files || [];
+    if (file) upload(file);
+  });
+}
+
+removeButton?.addEventListener('click', async () => {
+  showAvatarError('');
+  removeButton.disabled = true;
+  try {
+    await api(`/users/${encodeURIComponent(userId)}/image`, { method: 'DELETE' });
+    setAvatarSources(`/users/${encodeURIComponent(userId)}/image?v=${Date.now()}`);
+    removeButton.classList.add('d-none');
+    fileInput.focus();
+    toast('Your photo has been removed.');
+  } catch (error) {
+    showAvatarError(error.problem?.detail || error.message);
+  } finally {
+    removeButton.disabled = false;
+  }
+});
+
+// --- Delete my account --------------------------------------------------------------------
+const deleteForm = document.getElementById('delete-self-form');
+const deletePassword = document.getElementById('delete-self-password');
+const deleteConfirm = document.getElementById('delete-self-confirm');
+
+document.getElementById('delete-self-modal')?.addEventListener('shown.bs.modal', () => deletePassword.focus());
+document.getElementById('delete-self-modal')?.addEventListener('hidden.bs.modal', () => {
+  deletePassword.value = '';
+  setFieldError(deletePassword, '');
+});
+
+deleteForm?.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  setFieldError(deletePassword, '');
+  if (!deletePassword.value) {
+    setFieldError(deletePassword, 'Enter your password to confirm.');
+    deletePassword.focus();
+    return;
+  }
+  deleteConfirm.disabled = true;
+  try {
+    await api(`/delete_user?id=${encodeURIComponent(userId)}`, { method: 'DELETE', body: { password: deletePassword.value } });
+    window.location = '/login?deleted';
+  } catch (error) {
+    const problem = error.problem || {};
+    setFieldError(deletePassword, problem.errors?.password || problem.detail || error.message);
+    deletePassword.focus();
+    deleteConfirm.disabled = false;
+  }
+});
