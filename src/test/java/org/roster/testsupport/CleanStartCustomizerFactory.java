@@ -27,7 +27,10 @@ class CleanStartCustomizerFactory implements ContextCustomizerFactory {
 
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-			FlywayMigrationStrategy strategy = FreshSchemaListener::recreate;
+			FlywayMigrationStrategy strategy = (flyway) -> {
+				PostgresRunLock.acquire(context.getEnvironment());
+				FreshSchemaListener.recreate(flyway);
+			};
 			context.getBeanFactory().registerSingleton("testCleanStartMigrationStrategy", strategy);
 		}
 
