@@ -76,6 +76,20 @@ class PasswordPolicyTest {
 	}
 
 	@Test
+	void personalPartsShorterThanThreeCharactersAreIgnored() {
+		// "jo" is too short to be personal, also when the raw input has spaces around it.
+		assertThat(this.policy.check("Velvet-jo-orchid-42-lantern", "someone", "jo@example.com")).isEmpty();
+		assertThat(this.policy.check("Velvet-jo-orchid-42-lantern", "someone", "  jo@example.com ")).isEmpty();
+		assertThat(this.policy.check("Velvet-jo-orchid-42-lantern", " jo ", "someone@example.com")).isEmpty();
+	}
+
+	@Test
+	void theEmailLocalPartIsFoundDespiteSurroundingSpaces() {
+		assertThat(this.policy.check("Velvet-hamilton-orchid-42", USERNAME, "  hamilton@example.com"))
+			.hasValueSatisfying((problem) -> assertThat(problem).contains("email"));
+	}
+
+	@Test
 	void theSamePasswordIsFineForSomeoneElse() {
 		assertThat(this.policy.check("Velvet-margaret-orchid-42", "someone", "someone@example.com")).isEmpty();
 	}
