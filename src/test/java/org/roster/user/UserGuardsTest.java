@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.roster.testsupport.DatabaseTest;
 import org.roster.testsupport.TestDatabase;
@@ -80,6 +81,32 @@ class UserGuardsTest {
 		this.users.delete(first.getId());
 		assertThat(this.users.findById(first.getId())).isEmpty();
 		assertThat(this.db.count("user_profiles", "user_id = ?", first.getId())).isZero();
+	}
+
+	/**
+	 * Two admins remove each other at the same moment (one demoted, one suspended): the
+	 * row locks make one of them wait and see that it is now the last one.
+	 */
+	@RepeatedTest(5)
+	void concurrentRemovalsOfTwoAdminsLeaveOne() throws Exception {
+		User first = this.users.create(new NewUser("first", "first@example.com", "h", Role.ADMIN));
+		User second = this.users.create(new NewUser("second", "second@example.com", "h", Role.ADMIN));
+		CyclicBarrier start = new CyclicBarrier(2);
+		List<Callable<User>> removals = List.of(() -> {
+			start.await(10, TimeUnit.SECONDS);
+			return this.users.update(first.getId(), first.getVersion(), new AccountChanges(null, Role.USER));
+		}, () -> {
+			start.await(10, TimeUnit.SECONDS);
+			return this.users.changeStatus(second.getId(), UserStatus.SUSPENDED);
+		});
+
+		List<Object> outcomes = UserUniquenessTest.runConcurrently(removals);
+
+		assertThat(outcomes).filteredOn(User.class::isInstance).hasSize(1);
+		assertThat(outcomes).filteredOn((outcome) -> !(outcome instanceof User))
+			.singleElement()
+			.isInstanceOf(LastActiveAdminException.class);
+		assertThat(this.db.count("users", "role = 'ADMIN' AND status = 'ACTIVE'")).isEqualTo(1);
 	}
 
 	@Test
