@@ -30,6 +30,11 @@ record CliRun(int exitCode, String out, String err) {
 			System.clearProperty(name);
 		}
 		System.setProperty("roster.data-dir", dataDir.toString());
+		if (System.getenv("SPRING_DATASOURCE_URL") != null) {
+			// A developer's shell pointing the app elsewhere must not redirect the test.
+			System.setProperty("spring.datasource.url",
+					"jdbc:h2:file:" + dataDir.resolve("roster") + ";AUTO_SERVER=TRUE");
+		}
 		PrintStream originalOut = System.out;
 		PrintStream originalErr = System.err;
 		InputStream originalIn = System.in;
