@@ -73,8 +73,9 @@ public class PasswordPolicy {
 		if (username != null && username.strip().length() >= MIN_PERSONAL_TOKEN) {
 			tokens.add(username.strip().toLowerCase(Locale.ROOT));
 		}
-		if (email != null && email.indexOf('@') >= MIN_PERSONAL_TOKEN) {
-			tokens.add(email.strip().substring(0, email.strip().indexOf('@')).toLowerCase(Locale.ROOT));
+		String address = (email != null) ? email.strip() : "";
+		if (address.indexOf('@') >= MIN_PERSONAL_TOKEN) {
+			tokens.add(address.substring(0, address.indexOf('@')).toLowerCase(Locale.ROOT));
 		}
 		return tokens;
 	}

@@ -1,0 +1,114 @@
+package org.roster;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import org.springframework.data.repository.Repository;
+import org.springframework.stereotype.Controller;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The structure of {@code org.roster}: one package per feature ({@code user},
+ * {@code profile}, {@code account}, {@code cli}; later {@code admin}, {@code avatar},
+ * {@code web}), depending downwards only, with {@code user} at the bottom and the entry
+ * points ({@code cli}, {@code web}) at the top. Written so that new packages are checked
+ * too, not only the ones that exist today.
+ */
+@AnalyzeClasses(packages = "org.roster", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+	private static final String ROSTER = "org.roster..";
+
+	@ArchTest
+	static final ArchRule featuresHaveNoCycles = slices().matching("org.roster.(*)..")
+		.namingSlices("feature $1")
+		.should()
+		.beFreeOfCycles();
+
+	@ArchTest
+	static final ArchRule userDependsOnNoOtherFeature = noClasses().that()
+		.resideInAPackage("org.roster.user..")
+		.should()
+		.dependOnClassesThat(resideInAPackage(ROSTER).and(not(resideInAPackage("org.roster.user.."))))
+		.because("every feature builds on users; users know nothing of them (they talk through events)");
+
+	@ArchTest
+	static final ArchRule profileDependsOnlyOnUser = noClasses().that()
+		.resideInAPackage("org.roster.profile..")
+		.should()
+		.dependOnClassesThat(
+				resideInAPackage(ROSTER).and(not(resideInAnyPackage("org.roster.profile..", "org.roster.user.."))))
+		.because("the profile follows its user through the user's events and nothing else");
+
+	@ArchTest
+	static final ArchRule coreFeaturesDoNotDependOnTheLayersAbove = noClasses().that()
+		.resideInAnyPackage("org.roster.user..", "org.roster.profile..", "org.roster.account..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.roster.admin..", "org.roster.avatar..", "org.roster.web..", "org.roster.cli..");
+
+	@ArchTest
+	static final ArchRule onlyTheEntryPointUsesTheCommandLine = noClasses().that()
+		.resideInAPackage(ROSTER)
+		.and()
+		.resideOutsideOfPackage("org.roster.cli..")
+		.and()
+		.doNotBelongToAnyOf(RosterApplication.class)
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("org.roster.cli..")
+		.because("cli is an entry point: it may use every feature, no feature uses it");
+
+	@ArchTest
+	static final ArchRule nothingButEntryPointsUsesTheApplicationClass = noClasses().that()
+		.resideInAPackage(ROSTER)
+		.and()
+		.resideOutsideOfPackages("org.roster", "org.roster.cli..")
+		.should()
+		.dependOnClassesThat()
+		.belongToAnyOf(RosterApplication.class);
+
+	@ArchTest
+	static final ArchRule usersAndProfilesKnowNothingOfTheWeb = noClasses().that()
+		.resideInAnyPackage("org.roster.user..", "org.roster.profile..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("jakarta.servlet..", "org.springframework.web..", "org.springframework.ui..",
+				"org.springframework.http..")
+		.because("HTTP concerns (status codes, requests) belong to the web layer; the domain throws exceptions");
+
+	@ArchTest
+	static final ArchRule repositoriesArePackagePrivate = classes().that()
+		.areAssignableTo(Repository.class)
+		.should()
+		.notBePublic()
+		.because("a feature's tables are reached through its service, so events and guards are never bypassed");
+
+	@ArchTest
+	static final ArchRule controllersArePackagePrivate = classes().that()
+		.areMetaAnnotatedWith(Controller.class)
+		.should()
+		.notBePublic()
+		.allowEmptyShould(true)
+		.because("controllers are found by component scanning; nothing calls them directly");
+
+	@ArchTest
+	static final ArchRule onlyTheCommandLinePrints = noClasses().that()
+		.resideOutsideOfPackage("org.roster.cli..")
+		.should(ACCESS_STANDARD_STREAMS)
+		.because("the server logs; only the command line talks to a terminal");
+
+	@ArchTest
+	static final ArchRule constructorInjectionOnly = NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
+
+}
