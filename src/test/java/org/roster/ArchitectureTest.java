@@ -18,11 +18,10 @@ import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The structure of {@code org.roster}: one package per feature ({@code user},
- * {@code profile}, {@code account}, {@code cli}; later {@code admin}, {@code avatar},
- * {@code web}), depending downwards only, with {@code user} at the bottom and the entry
- * points ({@code cli}, {@code web}) at the top. Written so that new packages are checked
- * too, not only the ones that exist today.
+ * The structure of {@code org.roster} (docs/ARCHITECTURE.md): one package per feature,
+ * depending downwards only: {@code user} at the bottom, then {@code profile}, then
+ * {@code account} (which may use the shared {@code web} helpers), then {@code admin} and
+ * {@code avatar}, with {@code cli} on top. Written so that new packages are checked too.
  */
 @AnalyzeClasses(packages = "org.roster", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -55,7 +54,14 @@ class ArchitectureTest {
 		.resideInAnyPackage("org.roster.user..", "org.roster.profile..", "org.roster.account..")
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage("org.roster.admin..", "org.roster.avatar..", "org.roster.web..", "org.roster.cli..");
+		.resideInAnyPackage("org.roster.admin..", "org.roster.avatar..", "org.roster.cli..");
+
+	@ArchTest
+	static final ArchRule theWebHelpersDependOnNoFeature = noClasses().that()
+		.resideInAPackage("org.roster.web..")
+		.should()
+		.dependOnClassesThat(resideInAPackage(ROSTER).and(not(resideInAPackage("org.roster.web.."))))
+		.because("error translation and layout helpers are shared by every feature");
 
 	@ArchTest
 	static final ArchRule onlyTheEntryPointUsesTheCommandLine = noClasses().that()

@@ -7,6 +7,13 @@ package org.roster.profile;
 public record ProfileView(String fullName, String bio, String address, String zipcode, String phone, String email,
 		String website, String image) {
 
+	/**
+	 * The website when it is safe to render as a link (absolute http/https), else null.
+	 */
+	public String websiteLink() {
+		return WebUrlValidator.isHttpUrl(this.website) ? this.website : null;
+	}
+
 	public boolean hasImage() {
 		return this.image != null;
 	}

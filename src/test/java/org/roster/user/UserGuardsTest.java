@@ -131,7 +131,7 @@ class UserGuardsTest {
 		assertThatExceptionOfType(StaleVersionException.class)
 			.isThrownBy(() -> this.users.update(user.getId(), original, new AccountChanges("other@example.com", null)));
 		assertThatExceptionOfType(StaleVersionException.class)
-			.isThrownBy(() -> this.users.touch(user.getId(), original));
+			.isThrownBy(() -> this.users.update(user.getId(), original, new AccountChanges(null, null)));
 		assertThat(this.users.get(user.getId()).getEmail()).isEqualTo("new@example.com");
 	}
 

@@ -1,7 +1,7 @@
-package org.roster.profile;
+package org.roster.account;
 
-import org.roster.account.CurrentUser;
-import org.roster.account.RosterPrincipal;
+import org.roster.profile.ProfileService;
+import org.roster.profile.ProfileView;
 import org.roster.user.User;
 import org.roster.user.UserService;
 
@@ -31,7 +31,7 @@ class ProfilePageController {
 		ProfileView profile = this.profiles.get(principal.id());
 		model.addAttribute("user", user);
 		model.addAttribute("profile", profile);
-		model.addAttribute("websiteLink", WebUrlValidator.isHttpUrl(profile.website()) ? profile.website() : null);
+		model.addAttribute("websiteLink", profile.websiteLink());
 		return "profile";
 	}
 

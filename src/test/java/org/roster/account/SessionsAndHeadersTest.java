@@ -1,0 +1,156 @@
+package org.roster.account;
+
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.roster.user.User;
+import org.roster.user.UserService;
+import org.roster.user.UserStatus;
+import org.roster.testsupport.DatabaseTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@DatabaseTest
+class SessionsAndHeadersTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserService users;
+
+	@Autowired
+	PasswordEncoder encoder;
+
+	@Autowired
+	SessionRevoker revoker;
+
+	AccountTestSupport accounts;
+
+	@BeforeEach
+	void setUp() {
+		this.accounts = new AccountTestSupport(this.users, this.encoder);
+	}
+
+	@Test
+	void suspendedUsersOpenSessionStopsWorkingOnTheNextRequest() throws Exception {
+		User user = this.accounts.user("soonsuspended");
+		Cookie session = signIn("soonsuspended", AccountTestSupport.PASSWORD);
+		this.mvc.perform(get("/profile").accept("text/html").cookie(session)).andExpect(status().isOk());
+
+		this.users.changeStatus(user.getId(), UserStatus.SUSPENDED);
+		this.revoker.revokeAll(user.getUsername());
+
+		this.mvc.perform(get("/profile").accept("text/html").cookie(session)).andExpect(redirectedUrl("/login"));
+		this.mvc.perform(get("/edit_user?id=" + user.getId()).accept("application/json").cookie(session))
+			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void changingThePasswordEndsTheOtherSessionsButNotThisOne() throws Exception {
+		this.accounts.user("changer");
+		Cookie laptop = signIn("changer", AccountTestSupport.PASSWORD);
+		Cookie phone = signIn("changer", AccountTestSupport.PASSWORD);
+		String next = "violet-harbour-engine-93";
+		this.mvc
+			.perform(post("/profile/password").with(csrf())
+				.cookie(laptop)
+				.param("currentPassword", AccountTestSupport.PASSWORD)
+				.param("newPassword", next)
+				.param("newPasswordConfirm", next))
+			.andExpect(redirectedUrl("/profile"));
+		this.mvc.perform(get("/profile").accept("text/html").cookie(laptop)).andExpect(status().isOk());
+		this.mvc.perform(get("/profile").accept("text/html").cookie(phone)).andExpect(redirectedUrl("/login"));
+		signIn("changer", next);
+	}
+
+	@Test
+	void passwordChangeRefusesAWrongCurrentPasswordAndAWeakNewOne() throws Exception {
+		User user = this.accounts.user("careful");
+		Cookie session = signIn("careful", AccountTestSupport.PASSWORD);
+		String hash = this.users.get(user.getId()).getPasswordHash();
+		this.mvc
+			.perform(post("/profile/password").with(csrf())
+				.cookie(session)
+				.param("currentPassword", "not-my-password")
+				.param("newPassword", "violet-harbour-engine-93")
+				.param("newPasswordConfirm", "violet-harbour-engine-93"))
+			.andExpect(redirectedUrl("/profile"));
+		this.mvc
+			.perform(post("/profile/password").with(csrf())
+				.cookie(session)
+				.param("currentPassword", AccountTestSupport.PASSWORD)
+				.param("newPassword", "password1")
+				.param("newPasswordConfirm", "password1"))
+			.andExpect(redirectedUrl("/profile"));
+		assertThat(this.users.get(user.getId()).getPasswordHash()).isEqualTo(hash);
+	}
+
+	@Test
+	void everyStateChangeNeedsTheCsrfToken() throws Exception {
+		User admin = this.accounts.admin("csrfadmin");
+		this.mvc
+			.perform(put("/update_status").with(AccountTestSupport.as(admin))
+				.contentType("application/json")
+				.content("{\"id\": " + admin.getId() + ", \"status\": \"ACTIVE\"}"))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/profile/password").with(AccountTestSupport.as(admin))
+				.param("currentPassword", AccountTestSupport.PASSWORD))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void securityHeadersAreOnEveryPage() throws Exception {
+		User user = this.accounts.user("headers");
+		assertSecurityHeaders(this.mvc.perform(get("/login")));
+		assertSecurityHeaders(this.mvc.perform(get("/register")));
+		assertSecurityHeaders(this.mvc.perform(get("/profile").with(AccountTestSupport.as(user))));
+		assertSecurityHeaders(this.mvc.perform(get("/user_list").with(AccountTestSupport.as(user))));
+		assertSecurityHeaders(this.mvc.perform(get("/email_exists?email=a@b.co")));
+	}
+
+	@Test
+	void aPlainUserGetsTheForbiddenPageAndAnonymousVisitorsAreSentToLogin() throws Exception {
+		User user = this.accounts.user("plainuser");
+		this.mvc.perform(get("/user_list").with(AccountTestSupport.as(user)).accept("text/html"))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/user_list").accept("text/html")).andExpect(redirectedUrl("/login"));
+		this.mvc.perform(get("/profile").accept("text/html")).andExpect(redirectedUrl("/login"));
+		this.mvc.perform(get("/user_list").accept("application/json"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+	}
+
+	private void assertSecurityHeaders(ResultActions result) throws Exception {
+		result.andExpect(header().string("Content-Security-Policy", SecurityConfig.CONTENT_SECURITY_POLICY))
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
+			.andExpect(header().string("X-Frame-Options", "DENY"));
+		assertThat(SecurityConfig.CONTENT_SECURITY_POLICY).doesNotContain("unsafe-inline");
+	}
+
+	private Cookie signIn(String username, String password) throws Exception {
+		return AccountTestSupport.sessionCookie(
+				this.mvc
+					.perform(post("/login").with(csrf())
+						.with(AccountTestSupport.freshClient())
+						.param("username", username)
+						.param("password", password))
+					.andExpect(redirectedUrl("/profile"))
+					.andReturn());
+	}
+
+}

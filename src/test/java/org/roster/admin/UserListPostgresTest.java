@@ -1,0 +1,60 @@
+package org.roster.admin;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.roster.testsupport.OnPostgres;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The same list tests on PostgreSQL, plus the query plans: with sequential scans off the
+ * planner must find an index for each search branch and for each sort, or it would read
+ * every row at a million users.
+ */
+@OnPostgres
+class UserListPostgresTest extends UserListTest {
+
+	@Autowired
+	DataSource postgres;
+
+	@Test
+	void prefixSearchAndSortsUseIndexes() {
+		JdbcTemplate jdbc = new JdbcTemplate(this.postgres);
+		jdbc.execute("analyze users");
+		jdbc.execute("analyze user_profiles");
+		String search = plan(jdbc, """
+				select u.id from users u where u.id in (
+				  select id from users where username_key like 'anna%' escape '\\'
+				  union select id from users where email like 'anna%' escape '\\'
+				  union select user_id from user_profiles where full_name_key like 'anna%' escape '\\')""");
+		assertThat(search).contains("users_username_prefix_idx", "users_email_prefix_idx",
+				"user_profiles_full_name_prefix_idx");
+		assertThat(plan(jdbc, "select id from users order by username_key asc, id asc limit 20"))
+			.contains("users_username_sort_idx");
+		assertThat(plan(jdbc, "select id from users order by created_at desc, id desc limit 20"))
+			.contains("users_created_at_idx");
+	}
+
+	private static String plan(JdbcTemplate jdbc, String sql) {
+		return jdbc.execute((java.sql.Connection connection) -> {
+			try (var statement = connection.createStatement()) {
+				statement.execute("set enable_seqscan = off");
+				List<String> lines = new java.util.ArrayList<>();
+				try (var rs = statement.executeQuery("explain " + sql)) {
+					while (rs.next()) {
+						lines.add(rs.getString(1));
+					}
+				}
+				statement.execute("reset enable_seqscan");
+				return String.join("\n", lines);
+			}
+		});
+	}
+
+}

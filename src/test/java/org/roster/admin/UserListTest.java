@@ -1,0 +1,181 @@
+package org.roster.admin;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import javax.sql.DataSource;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.roster.account.AccountTestSupport;
+import org.roster.profile.ProfileData;
+import org.roster.profile.ProfileService;
+import org.roster.testsupport.DatabaseTest;
+import org.roster.testsupport.TestDatabase;
+import org.roster.user.User;
+import org.roster.user.UserService;
+import org.roster.user.UserStatus;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.roster.account.AccountTestSupport.as;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Search, filters, sorting and paging of the admin list, checked against a few hundred
+ * users.
+ */
+@DatabaseTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UserListTest {
+
+	static final int USERS = 300;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserService users;
+
+	@Autowired
+	ProfileService profiles;
+
+	@Autowired
+	PasswordEncoder encoder;
+
+	@Autowired
+	DataSource dataSource;
+
+	User admin;
+
+	List<String> usernames = new ArrayList<>();
+
+	@BeforeAll
+	void seed() {
+		new TestDatabase(this.dataSource).deleteAllUsers();
+		AccountTestSupport accounts = new AccountTestSupport(this.users, this.encoder);
+		this.admin = accounts.admin("zz-admin");
+		this.usernames.add("zz-admin");
+		for (int i = 0; i < USERS; i++) {
+			String name = String.format(Locale.ROOT, "%s%03d", (i % 3 == 0) ? "Anna" : (i % 3 == 1) ? "bert" : "Carl",
+					i);
+			User user = accounts.user(name);
+			this.usernames.add(name);
+			if (i % 10 == 0) {
+				this.profiles.update(user.getId(),
+						new ProfileData("Xavier Full" + i, null, null, null, null, null, null));
+			}
+			if (i % 7 == 0) {
+				this.users.changeStatus(user.getId(), UserStatus.SUSPENDED);
+			}
+		}
+	}
+
+	@Test
+	void pagesThroughEveryUserOnceInUsernameOrder() throws Exception {
+		List<String> seen = new ArrayList<>();
+		for (int page = 0; page < 4; page++) {
+			String json = list("sort=username&dir=asc&size=100&page=" + page);
+			assertThat((Integer) JsonPath.read(json, "$.total")).isEqualTo(USERS + 1);
+			assertThat((Integer) JsonPath.read(json, "$.page")).isEqualTo(page);
+			assertThat((Integer) JsonPath.read(json, "$.size")).isEqualTo(100);
+			seen.addAll(JsonPath.read(json, "$.items[*].username"));
+		}
+		List<String> expected = new ArrayList<>(this.usernames);
+		expected.sort(Comparator.comparing((String name) -> name.toLowerCase(Locale.ROOT)));
+		assertThat(seen).containsExactlyElementsOf(expected);
+	}
+
+	@Test
+	void sortsDescendingAndByCreation() throws Exception {
+		List<String> desc = JsonPath.read(list("sort=username&dir=desc&size=3"), "$.items[*].username");
+		assertThat(desc).containsExactly("zz-admin", "Carl299", "Carl296");
+		List<String> newest = JsonPath.read(list("sort=createdAt&dir=desc&size=2"), "$.items[*].username");
+		assertThat(newest).containsExactly("Carl299", "bert298");
+		List<String> defaultOrder = JsonPath.read(list("size=2"), "$.items[*].username");
+		assertThat(defaultOrder).isEqualTo(newest);
+	}
+
+	@Test
+	void searchesPrefixesOfUsernameEmailAndFullNameCaseInsensitively() throws Exception {
+		assertThat((Integer) JsonPath.read(list("q=ANNA"), "$.total")).isEqualTo(100);
+		assertThat((Integer) JsonPath.read(list("q=bert29"), "$.total")).isEqualTo(3);
+		assertThat((Integer) JsonPath.read(list("q=carl299@EXAMPLE"), "$.total")).isEqualTo(1);
+		assertThat((Integer) JsonPath.read(list("q=xavier full1"), "$.total")).isEqualTo(11);
+		List<String> names = JsonPath.read(list("q=xavier full29"), "$.items[*].fullName");
+		assertThat(names).containsExactly("Xavier Full290");
+		// Only prefixes, and LIKE wildcards are literal.
+		assertThat((Integer) JsonPath.read(list("q=nna"), "$.total")).isZero();
+		assertThat((Integer) JsonPath.read(list("q=%"), "$.total")).isZero();
+		assertThat((Integer) JsonPath.read(list("q=_"), "$.total")).isZero();
+	}
+
+	@Test
+	void filtersByRoleAndStatusTogetherWithSearch() throws Exception {
+		assertThat((Integer) JsonPath.read(list("role=ADMIN"), "$.total")).isEqualTo(1);
+		assertThat((Integer) JsonPath.read(list("status=SUSPENDED"), "$.total")).isEqualTo(43);
+		assertThat((Integer) JsonPath.read(list("status=suspended&q=anna"), "$.total")).isEqualTo(15);
+		String json = list("status=SUSPENDED&size=1");
+		assertThat((String) JsonPath.read(json, "$.items[0].status")).isEqualTo("SUSPENDED");
+		assertThat((String) JsonPath.read(json, "$.items[0].imageUrl")).startsWith("/users/");
+	}
+
+	@Test
+	void refusesBadParametersWith400() throws Exception {
+		for (String bad : List.of("sort=password_hash", "sort=username;drop", "dir=sideways", "page=-1", "page=x",
+				"size=0", "size=101", "size=1e3", "role=ROOT", "status=ASLEEP", "q=" + "a".repeat(300))) {
+			int eq = bad.indexOf('=');
+			this.mvc
+				.perform(get("/user_list").param(bad.substring(0, eq), bad.substring(eq + 1))
+					.with(as(this.admin))
+					.accept(MediaType.APPLICATION_JSON))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		}
+		this.mvc.perform(get("/user_list?sort=nope").with(as(this.admin)).accept(MediaType.TEXT_HTML))
+			.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void theHtmlPageShowsTheRowsAndTheCount() throws Exception {
+		this.mvc.perform(get("/user_list?q=carl29&sort=username").with(as(this.admin)).accept(MediaType.TEXT_HTML))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Carl290")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Carl299")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Anna000"))));
+	}
+
+	@Test
+	void isForAdminsOnly() throws Exception {
+		User plain = this.users.findByLogin("anna000").orElseThrow();
+		this.mvc.perform(get("/user_list").with(as(plain)).accept(MediaType.APPLICATION_JSON))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/user_list").accept(MediaType.APPLICATION_JSON)).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/user_list?size=1").with(as(this.admin)).accept(MediaType.APPLICATION_JSON))
+			.andExpect(jsonPath("$.items.length()").value(1));
+	}
+
+	/**
+	 * {@code query} is a raw query string: values are taken literally, not URL-decoded.
+	 */
+	private String list(String query) throws Exception {
+		var request = get("/user_list").with(as(this.admin)).accept(MediaType.APPLICATION_JSON);
+		for (String pair : query.split("&")) {
+			int eq = pair.indexOf('=');
+			request.param(pair.substring(0, eq), pair.substring(eq + 1));
+		}
+		return this.mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+}
