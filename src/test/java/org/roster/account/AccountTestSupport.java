@@ -14,10 +14,14 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 /**
  * Shortcuts for tests that need accounts: users created through {@link UserService} with
@@ -63,6 +67,14 @@ public final class AccountTestSupport {
 			request.setRemoteAddr(address);
 			return request;
 		};
+	}
+
+	/** Signs in through the real login form and returns the new session's cookie. */
+	public static Cookie signIn(MockMvc mvc, String username, String password) throws Exception {
+		return sessionCookie(mvc.perform(
+				post("/login").with(csrf()).with(freshClient()).param("username", username).param("password", password))
+			.andExpect(redirectedUrl("/profile"))
+			.andReturn());
 	}
 
 	public static Cookie sessionCookie(MvcResult result) {

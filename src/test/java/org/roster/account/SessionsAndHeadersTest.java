@@ -143,14 +143,7 @@ class SessionsAndHeadersTest {
 	}
 
 	private Cookie signIn(String username, String password) throws Exception {
-		return AccountTestSupport.sessionCookie(
-				this.mvc
-					.perform(post("/login").with(csrf())
-						.with(AccountTestSupport.freshClient())
-						.param("username", username)
-						.param("password", password))
-					.andExpect(redirectedUrl("/profile"))
-					.andReturn());
+		return AccountTestSupport.signIn(this.mvc, username, password);
 	}
 
 }

@@ -413,14 +413,7 @@ class UserApiTest {
 	}
 
 	private Cookie signIn(String username) throws Exception {
-		return AccountTestSupport.sessionCookie(
-				this.mvc
-					.perform(post("/login").with(csrf())
-						.with(AccountTestSupport.freshClient())
-						.param("username", username)
-						.param("password", AccountTestSupport.PASSWORD))
-					.andExpect(redirectedUrl("/profile"))
-					.andReturn());
+		return AccountTestSupport.signIn(this.mvc, username, AccountTestSupport.PASSWORD);
 	}
 
 	private static String id(User user) {
