@@ -1,0 +1,8 @@
+package org.roster.user;
+
+import org.roster.testsupport.OnPostgres;
+
+@OnPostgres
+class UserCountsPostgresTest extends UserCountsTest {
+
+}
