@@ -14,7 +14,7 @@ import org.springframework.core.env.Environment;
  * JVM takes a session-level advisory lock on its own connection and keeps it until the
  * JVM exits (the server releases it when the connection closes, also after a crash).
  */
-final class PostgresRunLock {
+public final class PostgresRunLock {
 
 	private static final long LOCK_KEY = 0x526f737465725465L; // "RosterTe"
 
@@ -23,7 +23,7 @@ final class PostgresRunLock {
 	private PostgresRunLock() {
 	}
 
-	static synchronized void acquire(Environment environment) {
+	public static synchronized void acquire(Environment environment) {
 		String url = environment.getProperty("spring.datasource.url", "");
 		if (holder != null || !url.startsWith("jdbc:postgresql:")) {
 			return;
