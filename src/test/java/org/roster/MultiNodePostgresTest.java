@@ -132,7 +132,7 @@ class MultiNodePostgresTest {
 	}
 
 	@Test
-	void nodesStartingTogetherMigrateTheSchemaOnce() throws IOException {
+	void nodesStartingTogetherMigrateTheSchemaOnce() throws Exception {
 		List<String> expected = new ArrayList<>();
 		for (Resource script : new PathMatchingResourcePatternResolver()
 			.getResources("classpath:db/migration/V*.sql")) {
@@ -190,6 +190,27 @@ class MultiNodePostgresTest {
 	}
 
 	@Test
+	void demotingAnAdminOnOneNodeEndsTheirAdminSessionOnTheOther() throws Exception {
+		User demoted = accounts.admin("nodes-demoted");
+		accounts.admin("nodes-demoter");
+		Browser demotedBrowser = new Browser();
+		Browser adminBrowser = new Browser();
+		assertSignedIn(demotedBrowser.signIn(a, "nodes-demoted", AccountTestSupport.PASSWORD));
+		assertThat(demotedBrowser.json(a, "GET", "/user_list", null).statusCode()).isEqualTo(200);
+		assertSignedIn(adminBrowser.signIn(b, "nodes-demoter", AccountTestSupport.PASSWORD));
+
+		String path = "/edit_user?id=" + demoted.getId();
+		long version = json.readTree(adminBrowser.json(b, "GET", path, null).body()).get("version").asLong();
+		HttpResponse<String> demotion = adminBrowser.json(b, "PUT", path,
+				"{\"version\":" + version + ",\"role\":\"USER\"}");
+		assertThat(demotion.statusCode()).as(demotion.body()).isEqualTo(200);
+
+		// The session carried the ADMIN role: it must not outlive the demotion.
+		assertThat(demotedBrowser.json(a, "GET", "/user_list", null).statusCode()).isEqualTo(401);
+		assertThat(sessionsOf("nodes-demoted")).isZero();
+	}
+
+	@Test
 	void failedLoginsOnBothNodesAddUpToOneLockout() throws Exception {
 		User user = accounts.user("nodes-locked");
 		Browser first = new Browser();
@@ -229,6 +250,9 @@ class MultiNodePostgresTest {
 			assertThat(fromB.body()).isEqualTo(fromA.body());
 			assertThat(fromB.headers().firstValue("ETag")).isEqualTo(fromA.headers().firstValue("ETag"));
 			assertThat(centreColour(fromB.body())).isEqualTo(Color.RED.getRGB());
+			// The ETag comes from the stored URL alone, so any node revalidates it.
+			assertThat(browser.bytes(b, imagePath, fromA.headers().firstValue("ETag").orElseThrow()).statusCode())
+				.isEqualTo(304);
 
 			// A replacement is a new file under a new URL, read from the database on
 			// every request, so the other node serves it at once.
@@ -414,6 +438,12 @@ class MultiNodePostgresTest {
 
 		HttpResponse<byte[]> bytes(Node node, String path) throws IOException, InterruptedException {
 			return this.http.send(request(node, path).GET().build(), BodyHandlers.ofByteArray());
+		}
+
+		HttpResponse<byte[]> bytes(Node node, String path, String ifNoneMatch)
+				throws IOException, InterruptedException {
+			return this.http.send(request(node, path).header("If-None-Match", ifNoneMatch).GET().build(),
+					BodyHandlers.ofByteArray());
 		}
 
 		/** The CSRF token of this browser's session, as pages give it to scripts. */
