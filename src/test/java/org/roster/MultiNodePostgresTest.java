@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -86,6 +87,11 @@ class MultiNodePostgresTest {
 	private static final Pattern MIGRATION = Pattern.compile("V([0-9._]+)__.*\\.sql");
 
 	private static final JsonMapper json = JsonMapper.builder().build();
+
+	/** Per client address and node; each {@link Browser} has an address of its own. */
+	private static final int LOGINS_PER_MINUTE = 10;
+
+	private static final AtomicInteger browsers = new AtomicInteger();
 
 	private static SharedFtpServer ftp;
 
@@ -187,6 +193,26 @@ class MultiNodePostgresTest {
 		assertThat(sessionsOf("nodes-suspended")).isZero();
 		assertThat(location(userBrowser.signIn(a, "nodes-suspended", AccountTestSupport.PASSWORD)))
 			.endsWith("/login?suspended");
+	}
+
+	@Test
+	void eachNodeThrottlesLoginsByTheForwardedClientAddress() throws Exception {
+		Browser client = new Browser();
+		int refused = 0;
+		HttpResponse<String> login;
+		while ((login = client.signIn(a, "nodes-nobody", "wrong-password")).statusCode() != 429) {
+			assertLoginRefused(login);
+			refused++;
+			// The bucket refills one attempt every 6 s, which a slow machine may see.
+			assertThat(refused).as("attempts before 429").isLessThanOrEqualTo(2 * LOGINS_PER_MINUTE);
+		}
+		assertThat(refused).isGreaterThanOrEqualTo(LOGINS_PER_MINUTE);
+		assertThat(login.headers().firstValue("Retry-After")).isPresent();
+
+		// Node B keeps its own bucket for the same address...
+		assertLoginRefused(client.signIn(b, "nodes-nobody", "wrong-password"));
+		// ...and node A tells clients behind the same proxy apart by X-Forwarded-For.
+		assertLoginRefused(new Browser().signIn(a, "nodes-nobody", "wrong-password"));
 	}
 
 	@Test
@@ -342,8 +368,7 @@ class MultiNodePostgresTest {
 	private static Node startNode(String name) {
 		Map<String, Object> properties = new HashMap<>(ftp.properties());
 		properties.put("server.port", 0);
-		// One test client makes every request: the per-address throttle would refuse it.
-		properties.put("roster.security.rate-limit.per-minute", 100_000);
+		properties.put("roster.security.rate-limit.per-minute", LOGINS_PER_MINUTE);
 		properties.put("roster.security.lockout.max-failures", 5);
 		// Two pools on a server that other test runs may share.
 		properties.put("spring.datasource.hikari.maximum-pool-size", 5);
@@ -418,12 +443,19 @@ class MultiNodePostgresTest {
 	}
 
 	/**
-	 * A browser: its own cookie jar, which (like a real one) sends the session cookie to
-	 * both nodes since they share a host name; no automatic redirects, so tests see them.
+	 * A browser behind the load balancer: its own cookie jar, which (like a real one)
+	 * sends the session cookie to both nodes since they share a host name; its own client
+	 * address, in {@code X-Forwarded-For} as a proxy on loopback (trusted) passes it on;
+	 * no automatic redirects, so tests see them.
 	 */
 	private static final class Browser {
 
 		private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+		/**
+		 * Documentation addresses (TEST-NET-3): not private, so never a trusted proxy.
+		 */
+		private final String address = "203.0.113." + browsers.incrementAndGet();
 
 		private final HttpClient http = HttpClient.newBuilder()
 			.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
@@ -522,8 +554,8 @@ class MultiNodePostgresTest {
 			return request.build();
 		}
 
-		private static HttpRequest.Builder request(Node node, String path) {
-			return HttpRequest.newBuilder(node.uri(path)).timeout(TIMEOUT);
+		private HttpRequest.Builder request(Node node, String path) {
+			return HttpRequest.newBuilder(node.uri(path)).timeout(TIMEOUT).header("X-Forwarded-For", this.address);
 		}
 
 		private static String encode(String value) {
