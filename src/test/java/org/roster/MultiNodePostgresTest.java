@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,7 +58,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationStartingEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.SmartApplicationListener;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -375,6 +383,7 @@ class MultiNodePostgresTest {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(RosterApplication.class)
 			.profiles("test", "test-postgres")
 			.properties(properties)
+			.listeners(new LoggingSetupInTurn(true), new LoggingSetupInTurn(false))
 			.run();
 		int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 		return new Node(name, context, URI.create("http://127.0.0.1:" + port));
@@ -431,6 +440,46 @@ class MultiNodePostgresTest {
 
 	private static void assertRedirectedToLogin(HttpResponse<String> page) {
 		assertThat(location(page)).endsWith("/login");
+	}
+
+	/**
+	 * Spring Boot sets up Logback for the whole JVM while an application starts; two at
+	 * once would both add their appenders (every line twice) or leave start-up's
+	 * suppress-all filter behind. So each node holds one lock from its start until its
+	 * logging is set up; the rest of the start-up, Flyway included, still overlaps.
+	 */
+	private static final class LoggingSetupInTurn implements SmartApplicationListener {
+
+		private static final ReentrantLock lock = new ReentrantLock();
+
+		private final boolean acquire;
+
+		LoggingSetupInTurn(boolean acquire) {
+			this.acquire = acquire;
+		}
+
+		@Override
+		public boolean supportsEventType(Class<? extends ApplicationEvent> eventType) {
+			return this.acquire ? ApplicationStartingEvent.class.isAssignableFrom(eventType)
+					: ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(eventType)
+							|| ApplicationFailedEvent.class.isAssignableFrom(eventType);
+		}
+
+		@Override
+		public void onApplicationEvent(ApplicationEvent event) {
+			if (this.acquire) {
+				lock.lock();
+			}
+			else if (lock.isHeldByCurrentThread()) {
+				lock.unlock();
+			}
+		}
+
+		@Override
+		public int getOrder() {
+			return this.acquire ? Ordered.HIGHEST_PRECEDENCE : LoggingApplicationListener.DEFAULT_ORDER + 1;
+		}
+
 	}
 
 	/** One application node and where it listens. */

@@ -11,8 +11,9 @@ import org.springframework.core.env.Environment;
 /**
  * Several working copies on one machine share the PostgreSQL test database, and each test
  * class cleans it: one test JVM at a time may use it. The first PostgreSQL context of a
- * JVM takes a session-level advisory lock on its own connection and keeps it until the
- * JVM exits (the server releases it when the connection closes, also after a crash).
+ * JVM (or a test that starts applications itself, before it cleans the schema) takes a
+ * session-level advisory lock on its own connection and keeps it until the JVM exits (the
+ * server releases it when the connection closes, also after a crash).
  */
 public final class PostgresRunLock {
 
