@@ -68,9 +68,16 @@ class UserAdministration {
 		if (request.email() != null && !EmailAddress.isValid(request.email())) {
 			throw new InvalidFieldsException(Map.of("email", "not a valid email address"));
 		}
+		// Read before the update: both are the same managed entity.
+		Role previousRole = current.getRole();
 		User user = this.users.update(id, request.version(), new AccountChanges(request.email(), role));
 		if (request.profile() != null) {
 			this.profiles.update(id, request.profile());
+		}
+		if (user.getRole() != previousRole) {
+			// Sessions carry the role they were signed in with: a demoted admin would
+			// keep admin rights on every node until the session expired.
+			this.sessions.revokeAll(user.getUsername());
 		}
 		return UserDetails.of(user, this.profiles.get(id));
 	}

@@ -321,6 +321,36 @@ class UserApiTest {
 	}
 
 	@Test
+	void changingTheRoleEndsTheUsersOpenSessions() throws Exception {
+		User admin = this.accounts.admin("boss");
+		User demoted = this.accounts.admin("deputy");
+		Cookie session = signIn("deputy");
+		this.mvc.perform(get("/user_list").accept(MediaType.APPLICATION_JSON).cookie(session))
+			.andExpect(status().isOk());
+		this.mvc
+			.perform(put("/edit_user").param("id", id(demoted))
+				.with(as(admin))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"role\": \"USER\", \"version\": " + demoted.getVersion() + "}"))
+			.andExpect(status().isOk());
+		this.mvc.perform(get("/user_list").accept(MediaType.APPLICATION_JSON).cookie(session))
+			.andExpect(status().isUnauthorized());
+		assertThat(this.db.count("SPRING_SESSION", "PRINCIPAL_NAME = ?", "deputy")).isZero();
+		// Other edits leave the sessions alone.
+		Cookie again = signIn("deputy");
+		this.mvc
+			.perform(put("/edit_user").param("id", id(demoted))
+				.with(as(admin))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"role\": \"USER\", \"profile\": {\"fullName\": \"Deputy\"}, \"version\": "
+						+ this.users.get(demoted.getId()).getVersion() + "}"))
+			.andExpect(status().isOk());
+		this.mvc.perform(get("/profile").accept("text/html").cookie(again)).andExpect(status().isOk());
+	}
+
+	@Test
 	void deleteRemovesUserProfileAndSessionsAndFollowsTheRules() throws Exception {
 		User admin = this.accounts.admin("boss");
 		User alice = this.accounts.user("alice");

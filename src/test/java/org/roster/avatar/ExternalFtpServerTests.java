@@ -27,13 +27,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 		disabledReason = "external FTP tests off: run .ci/ftp-server.sh, then set ROSTER_TEST_EXTERNAL_FTP=true")
 class ExternalFtpServerTests {
 
-	private static final String HOST = "127.0.0.1";
+	static final String HOST = "127.0.0.1";
 
-	private static final int PORT = Integer.parseInt(setting("ROSTER_TEST_FTP_PORT", "2121"));
+	static final int PORT = Integer.parseInt(setting("ROSTER_TEST_FTP_PORT", "2121"));
 
-	private static final String USER = setting("ROSTER_TEST_FTP_USER", "rosterftp");
+	static final String USER = setting("ROSTER_TEST_FTP_USER", "rosterftp");
 
-	private static final String PASSWORD = setting("ROSTER_TEST_FTP_PASSWORD", "roster-ftp-ci-Pa55");
+	static final String PASSWORD = setting("ROSTER_TEST_FTP_PASSWORD", "roster-ftp-ci-Pa55");
 
 	private static final Path CERTIFICATE = Path.of(setting("ROSTER_TEST_FTP_CERT", "/tmp/roster-ftp/cert.pem"));
 

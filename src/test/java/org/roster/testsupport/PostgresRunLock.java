@@ -11,10 +11,11 @@ import org.springframework.core.env.Environment;
 /**
  * Several working copies on one machine share the PostgreSQL test database, and each test
  * class cleans it: one test JVM at a time may use it. The first PostgreSQL context of a
- * JVM takes a session-level advisory lock on its own connection and keeps it until the
- * JVM exits (the server releases it when the connection closes, also after a crash).
+ * JVM (or a test that starts applications itself, before it cleans the schema) takes a
+ * session-level advisory lock on its own connection and keeps it until the JVM exits (the
+ * server releases it when the connection closes, also after a crash).
  */
-final class PostgresRunLock {
+public final class PostgresRunLock {
 
 	private static final long LOCK_KEY = 0x526f737465725465L; // "RosterTe"
 
@@ -23,7 +24,7 @@ final class PostgresRunLock {
 	private PostgresRunLock() {
 	}
 
-	static synchronized void acquire(Environment environment) {
+	public static synchronized void acquire(Environment environment) {
 		String url = environment.getProperty("spring.datasource.url", "");
 		if (holder != null || !url.startsWith("jdbc:postgresql:")) {
 			return;
