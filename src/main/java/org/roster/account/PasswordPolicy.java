@@ -24,8 +24,6 @@ public class PasswordPolicy {
 
 	private static final int MIN_PERSONAL_TOKEN = 3;
 
-	private final Zxcvbn zxcvbn = new Zxcvbn();
-
 	private final int minScore;
 
 	PasswordPolicy(SecurityProperties properties) {
@@ -55,7 +53,7 @@ public class PasswordPolicy {
 				return problems;
 			}
 		}
-		Strength strength = this.zxcvbn.measure(password, personalTokens(username, email));
+		Strength strength = Estimator.ZXCVBN.measure(password, personalTokens(username, email));
 		if (strength.getScore() < this.minScore) {
 			String hint = strength.getFeedback().getWarning();
 			problems.add("This password is too easy to guess" + ((hint != null && !hint.isBlank()) ? ": " + hint : ".")
@@ -65,7 +63,7 @@ public class PasswordPolicy {
 	}
 
 	int score(String password, String username, String email) {
-		return this.zxcvbn.measure(password, personalTokens(username, email)).getScore();
+		return Estimator.ZXCVBN.measure(password, personalTokens(username, email)).getScore();
 	}
 
 	private static List<String> personalTokens(String username, String email) {
@@ -78,6 +76,16 @@ public class PasswordPolicy {
 			tokens.add(address.substring(0, address.indexOf('@')).toLowerCase(Locale.ROOT));
 		}
 		return tokens;
+	}
+
+	/**
+	 * zxcvbn's dictionaries take about 20 MB of heap and a noticeable part of the
+	 * start-up; the holder loads them at the first password check instead of at boot.
+	 */
+	private static final class Estimator {
+
+		static final Zxcvbn ZXCVBN = new Zxcvbn();
+
 	}
 
 }
