@@ -1,5 +1,6 @@
 package org.roster.browser;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -7,6 +8,7 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.Test;
+import org.roster.user.UserStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,6 +55,14 @@ class AccessibilityBrowserTest extends BrowserTestSupport {
 		admin("root", "Rooted Admin");
 		user("alan", "Alan Turing");
 		user("barbara", "Barbara Liskov");
+		// A locked and a suspended row: their badges, labels and Unlock button are
+		// checked too.
+		long locked = user("edsger", "Edsger Dijkstra").getId();
+		for (int i = 0; i < 5; i++) {
+			this.users.recordFailedLogin(locked);
+		}
+		this.users.lockUntil(locked, Instant.now().plusSeconds(600));
+		this.users.changeStatus(user("frances", "Frances Allen").getId(), UserStatus.SUSPENDED);
 		signIn("root");
 		open("/user_list");
 		assertAccessible("user list");

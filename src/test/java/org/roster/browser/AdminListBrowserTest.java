@@ -93,6 +93,10 @@ class AdminListBrowserTest extends BrowserTestSupport {
 			.isFalse();
 		this.browser.until("all avatars loaded", (d) -> this.browser.<Boolean>script(
 				"return [...document.querySelectorAll('img.avatar')].every((i) => i.complete && i.naturalWidth > 0);"));
+		assertThat(this.browser.<Boolean>script(
+				"const wrap = document.querySelector('.table-users-wrap'); return wrap.scrollWidth <= wrap.clientWidth;"))
+			.as("every column fits a 1280 px window")
+			.isTrue();
 		this.browser.screenshot("user-list");
 	}
 
