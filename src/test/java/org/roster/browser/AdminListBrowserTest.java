@@ -1,17 +1,9 @@
 package org.roster.browser;
 
 import java.awt.Color;
-import java.awt.GradientPaint;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -56,7 +48,7 @@ class AdminListBrowserTest extends BrowserTestSupport {
 			return;
 		}
 		User admin = admin(ADMIN, "Olivia Bennett");
-		this.avatars.upload(admin.getId(), avatar(new Color(13, 110, 253), new Color(111, 66, 193)));
+		this.avatars.upload(admin.getId(), Pictures.portrait(256, new Color(13, 110, 253), new Color(111, 66, 193)));
 		PEOPLE.keySet().stream().sorted().forEach((username) -> user(username, PEOPLE.get(username)));
 		Color[][] colours = { { new Color(25, 135, 84), new Color(32, 201, 151) },
 				{ new Color(253, 126, 20), new Color(220, 53, 69) },
@@ -64,7 +56,7 @@ class AdminListBrowserTest extends BrowserTestSupport {
 				{ new Color(13, 202, 240), new Color(13, 110, 253) } };
 		List<String> withPhotos = List.of("amelia", "ethan", "sofia", "yuki");
 		for (int i = 0; i < withPhotos.size(); i++) {
-			this.avatars.upload(id(withPhotos.get(i)), avatar(colours[i][0], colours[i][1]));
+			this.avatars.upload(id(withPhotos.get(i)), Pictures.portrait(256, colours[i][0], colours[i][1]));
 		}
 		List.of("amelia", "chloe", "ethan", "noah", "sofia").forEach((u) -> this.users.recordSuccessfulLogin(id(u)));
 		this.users.recordFailedLogin(id("arjun"));
@@ -271,26 +263,6 @@ class AdminListBrowserTest extends BrowserTestSupport {
 
 	private long id(String username) {
 		return this.users.findByLogin(username).orElseThrow().getId();
-	}
-
-	/** A diagonal two-colour gradient, standing in for a photo. */
-	private static byte[] avatar(Color from, Color to) {
-		BufferedImage image = new BufferedImage(256, 256, BufferedImage.TYPE_INT_RGB);
-		Graphics2D graphics = image.createGraphics();
-		graphics.setPaint(new GradientPaint(0, 0, from, 256, 256, to));
-		graphics.fillRect(0, 0, 256, 256);
-		graphics.setColor(new Color(255, 255, 255, 200));
-		graphics.fillOval(88, 52, 80, 80);
-		graphics.fillOval(48, 148, 160, 140);
-		graphics.dispose();
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try {
-			ImageIO.write(image, "png", bytes);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return bytes.toByteArray();
 	}
 
 }

@@ -23,10 +23,10 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
 /**
  * Base of the browser tests: the application on a random port with its own in-memory H2
  * database and the embedded FTP server, emptied before each test class; a headless
- * Chromium per class ({@link ChromiumExtension}, registered first so a missing browser
- * skips before the application starts). All browser classes share one application
- * context. Users are created through {@link UserService}; after each test the browser
- * must have logged no JavaScript error or CSP violation.
+ * Chromium per class ({@link ChromiumExtension}: without Chromium the classes skip, or
+ * fail when {@code CI=true}). All browser classes share one application context. Users
+ * are created through {@link UserService}; after each test the browser must have logged
+ * no JavaScript error or CSP violation.
  */
 @ExtendWith(ChromiumExtension.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,

@@ -3,33 +3,51 @@ package org.roster.browser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 
 /**
- * One headless Chromium per test class, closed after the class. Registered before the
- * Spring extension, so a machine without Chromium skips the class (one-line reason)
- * before the application starts. With {@code CI=true} a missing browser fails instead: CI
- * must never pass by skipping.
+ * One headless Chromium per test class, closed after the class. On a machine without
+ * Chromium the class is skipped with a one-line reason before the application starts (a
+ * disabled class is listed as skipped; a class-level assumption would vanish from the
+ * report). With {@code CI=true} a missing browser fails instead: CI must never pass by
+ * skipping.
  * <p>
  * The binaries default to Debian's {@code /usr/bin/chromium} and
  * {@code /usr/bin/chromedriver}; system properties {@code roster.test.chromium} and
  * {@code roster.test.chromedriver} point elsewhere.
  */
-class ChromiumExtension implements BeforeAllCallback, TestInstancePostProcessor {
+class ChromiumExtension implements ExecutionCondition, BeforeAllCallback, TestInstancePostProcessor {
 
 	private static final Namespace NAMESPACE = Namespace.create(ChromiumExtension.class);
+
+	private static final String INSTALL = "apt-get install -y chromium chromium-driver";
 
 	static final Path CHROMIUM = Path.of(System.getProperty("roster.test.chromium", "/usr/bin/chromium"));
 
 	static final Path CHROMEDRIVER = Path.of(System.getProperty("roster.test.chromedriver", "/usr/bin/chromedriver"));
 
 	@Override
+	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+		String missing = missingBinary();
+		if (missing == null || ci()) {
+			return ConditionEvaluationResult.enabled("Chromium found, or CI (which fails without it)");
+		}
+		return ConditionEvaluationResult
+			.disabled("browser tests skipped: no " + missing + " (" + INSTALL + "; with CI=true they fail instead)");
+	}
+
+	@Override
 	public void beforeAll(ExtensionContext context) {
-		requireBrowser();
+		String missing = missingBinary();
+		if (missing != null) {
+			throw new IllegalStateException(
+					"CI=true but " + missing + " is missing: the browser tests must run in CI (" + INSTALL + ")");
+		}
 		context.getStore(NAMESPACE).put(context.getRequiredTestClass(), Browser.launch(CHROMIUM, CHROMEDRIVER));
 	}
 
@@ -45,18 +63,13 @@ class ChromiumExtension implements BeforeAllCallback, TestInstancePostProcessor 
 		return Browser.launch(CHROMIUM, CHROMEDRIVER);
 	}
 
-	private static void requireBrowser() {
-		String missing = !Files.isExecutable(CHROMIUM) ? CHROMIUM.toString()
+	private static String missingBinary() {
+		return !Files.isExecutable(CHROMIUM) ? CHROMIUM.toString()
 				: !Files.isExecutable(CHROMEDRIVER) ? CHROMEDRIVER.toString() : null;
-		if (missing == null) {
-			return;
-		}
-		String install = "apt-get install -y chromium chromium-driver";
-		if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-			throw new IllegalStateException(
-					"CI=true but " + missing + " is missing: the browser tests must run in CI (" + install + ")");
-		}
-		Assumptions.abort("browser tests skipped: no " + missing + " (" + install + "; CI=true fails instead)");
+	}
+
+	private static boolean ci() {
+		return "true".equalsIgnoreCase(System.getenv("CI"));
 	}
 
 }

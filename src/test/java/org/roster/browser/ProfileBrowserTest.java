@@ -1,14 +1,10 @@
 package org.roster.browser;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** My profile: the edit modal and the avatar upload. */
 class ProfileBrowserTest extends BrowserTestSupport {
 
-	/** The uploaded avatar's colour, far from the default avatar's. */
-	static final Color UPLOAD_COLOUR = new Color(200, 30, 120);
+	/** The uploaded avatar's corner colour, far from the default avatar's. */
+	static final Color UPLOAD_COLOUR = new Color(214, 51, 132);
 
 	@Test
 	void editModalOpensWithTheCurrentValuesAndSaves() {
@@ -88,10 +84,12 @@ class ProfileBrowserTest extends BrowserTestSupport {
 	@Test
 	void avatarUploadShowsProgressThenTheNewImageAndRemoveRestoresTheDefault(@TempDir Path dir) throws IOException {
 		User user = user("hedy", "Hedy Lamarr");
+		this.profiles.update(user.getId(), new ProfileData(null, "Actress and inventor of frequency hopping.",
+				"Kärntner Ring 5, Vienna", "1010", "+43 1 5880 0", "hedy@example.org", "https://example.org/hedy"));
 		signIn("hedy");
 		String defaultSource = this.browser.find("#avatar-image").getDomProperty("src");
 		assertThat(avatarLoaded()).isTrue();
-		assertThat(centreColour()).as("the default avatar").isNotEqualTo(rgb(UPLOAD_COLOUR));
+		assertThat(cornerColour()).as("the default avatar").isNotEqualTo(rgb(UPLOAD_COLOUR));
 		assertThat(this.browser.find("#avatar-remove").isDisplayed()).isFalse();
 
 		// Records the progress bar's changes: the upload to localhost is too quick to
@@ -116,7 +114,7 @@ class ProfileBrowserTest extends BrowserTestSupport {
 			.contains("aria-valuenow=100")
 			.last()
 			.satisfies((change) -> assertThat(change).startsWith("class=").contains("d-none"));
-		assertThat(centreColour()).isEqualTo(rgb(UPLOAD_COLOUR));
+		assertThat(cornerColour()).isEqualTo(rgb(UPLOAD_COLOUR));
 		assertThat(this.browser.find("header img[data-avatar-self]").getDomProperty("src"))
 			.as("the header avatar follows")
 			.isEqualTo(this.browser.find("#avatar-image").getDomProperty("src"));
@@ -127,7 +125,7 @@ class ProfileBrowserTest extends BrowserTestSupport {
 		this.browser.find("#avatar-remove").click();
 		this.browser.textIn("#toasts", "Your photo has been removed.");
 		this.browser.until("the default avatar back",
-				(d) -> avatarLoaded() && !rgb(UPLOAD_COLOUR).equals(centreColour()));
+				(d) -> avatarLoaded() && !rgb(UPLOAD_COLOUR).equals(cornerColour()));
 		assertThat(this.browser.find("#avatar-remove").isDisplayed()).isFalse();
 		assertThat(this.profiles.findImage(user.getId())).isEmpty();
 	}
@@ -151,8 +149,11 @@ class ProfileBrowserTest extends BrowserTestSupport {
 				+ " return img.complete && img.naturalWidth > 0;");
 	}
 
-	/** The avatar's centre pixel as "r,g,b" (same origin, so the canvas may read it). */
-	private String centreColour() {
+	/**
+	 * The avatar's top-left pixel as "r,g,b", rounded to 16 levels to allow for
+	 * re-encoding (same origin, so the canvas may read it).
+	 */
+	private String cornerColour() {
 		return this.browser.script("""
 				const img = document.getElementById('avatar-image');
 				const canvas = document.createElement('canvas');
@@ -160,24 +161,19 @@ class ProfileBrowserTest extends BrowserTestSupport {
 				canvas.height = img.naturalHeight;
 				const context = canvas.getContext('2d');
 				context.drawImage(img, 0, 0);
-				const [r, g, b] = context.getImageData(canvas.width / 2, canvas.height / 2, 1, 1).data;
+				const [r, g, b] = context.getImageData(1, 1, 1, 1).data.map((c) => Math.round(c / 16));
 				return r + ',' + g + ',' + b;
 				""");
 	}
 
 	private static String rgb(Color colour) {
-		return colour.getRed() + "," + colour.getGreen() + "," + colour.getBlue();
+		return Math.round(colour.getRed() / 16f) + "," + Math.round(colour.getGreen() / 16f) + ","
+				+ Math.round(colour.getBlue() / 16f);
 	}
 
 	private static Path picture(Path dir) throws IOException {
-		BufferedImage image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
-		Graphics2D graphics = image.createGraphics();
-		graphics.setColor(UPLOAD_COLOUR);
-		graphics.fillRect(0, 0, 640, 480);
-		graphics.dispose();
 		Path file = dir.resolve("portrait.png");
-		ImageIO.write(image, "png", file.toFile());
-		assertThat(Files.size(file)).isPositive();
+		Files.write(file, Pictures.portrait(640, UPLOAD_COLOUR, new Color(102, 16, 242)));
 		return file;
 	}
 
