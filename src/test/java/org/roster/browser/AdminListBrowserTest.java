@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.roster.avatar.AvatarService;
+import org.roster.profile.ProfileData;
 import org.roster.user.User;
 import org.roster.user.UserStatus;
 
@@ -54,6 +55,9 @@ class AdminListBrowserTest extends BrowserTestSupport {
 				{ new Color(253, 126, 20), new Color(220, 53, 69) },
 				{ new Color(102, 16, 242), new Color(214, 51, 132) },
 				{ new Color(13, 202, 240), new Color(13, 110, 253) } };
+		this.profiles.update(id("amelia"),
+				new ProfileData(null, "Platform team lead. Ask me about on-call.", "ul. Floriańska 12, Kraków",
+						"31-019", "+48 12 345 67 89", "amelia.k@example.org", "https://example.org/amelia"));
 		List<String> withPhotos = List.of("amelia", "ethan", "sofia", "yuki");
 		for (int i = 0; i < withPhotos.size(); i++) {
 			this.avatars.upload(id(withPhotos.get(i)), Pictures.portrait(256, colours[i][0], colours[i][1]));
