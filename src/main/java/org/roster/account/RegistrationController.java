@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
 class RegistrationController {
@@ -36,7 +35,7 @@ class RegistrationController {
 	}
 
 	@PostMapping("/register")
-	String register(@ModelAttribute("form") RegistrationForm form, Model model, RedirectAttributes redirect) {
+	String register(@ModelAttribute("form") RegistrationForm form, Model model) {
 		Map<String, String> errors = new java.util.LinkedHashMap<>(
 				this.accounts.validate(form.username(), form.email(), form.password()));
 		if (form.password() != null && !form.password().equals(form.passwordConfirm())) {
@@ -45,7 +44,9 @@ class RegistrationController {
 		if (errors.isEmpty()) {
 			try {
 				this.accounts.create(form.username(), form.email(), form.password(), Role.USER);
-				redirect.addFlashAttribute("flash", "Your account is ready. Sign in to continue.");
+				// The login page shows the confirmation for ?registered; a flash message
+				// too
+				// would show it twice.
 				return "redirect:/login?registered";
 			}
 			catch (DuplicateUserException ex) {

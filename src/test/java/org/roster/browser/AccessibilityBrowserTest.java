@@ -1,0 +1,117 @@
+package org.roster.browser;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.Test;
+import org.roster.user.UserStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * axe-core on every main page and the modals: no {@code critical} or {@code serious}
+ * violation.
+ */
+class AccessibilityBrowserTest extends BrowserTestSupport {
+
+	@Test
+	void anonymousPages() {
+		this.browser.deleteCookies();
+		open("/login");
+		assertAccessible("login");
+		open("/login?error");
+		assertAccessible("login with an error");
+		open("/register");
+		this.browser.type("#password", "abc");
+		this.browser.type("#email", "not-an-address");
+		this.browser.textIn("#email-error", "Invalid address.");
+		assertAccessible("register with a weak password and a bad email");
+	}
+
+	@Test
+	void profilePageAndItsModals() {
+		user("grace.hopper", "Grace Hopper");
+		signIn("grace.hopper");
+		assertAccessible("profile");
+
+		this.browser.find("#edit-profile-button").click();
+		this.browser.modal("edit-profile-modal");
+		this.browser.until("profile loaded", (d) -> this.browser.find("#edit-profile-save").isEnabled());
+		assertAccessible("edit profile modal");
+		this.browser.find("#edit-profile-modal .btn-close").click();
+		this.browser.modalClosed("edit-profile-modal");
+
+		this.browser.find("[data-bs-target='#delete-self-modal']").click();
+		this.browser.modal("delete-self-modal");
+		assertAccessible("delete account modal");
+	}
+
+	@Test
+	void userListAndItsModals() {
+		admin("root", "Rooted Admin");
+		user("alan", "Alan Turing");
+		user("barbara", "Barbara Liskov");
+		// A locked and a suspended row: their badges, labels and Unlock button are
+		// checked too.
+		long locked = user("edsger", "Edsger Dijkstra").getId();
+		for (int i = 0; i < 5; i++) {
+			this.users.recordFailedLogin(locked);
+		}
+		this.users.lockUntil(locked, Instant.now().plusSeconds(600));
+		this.users.changeStatus(user("frances", "Frances Allen").getId(), UserStatus.SUSPENDED);
+		signIn("root");
+		open("/user_list");
+		assertAccessible("user list");
+
+		this.browser.find("#user-rows tr[data-username='alan'] .btn-edit").click();
+		this.browser.modal("edit-user-modal");
+		this.browser.until("user loaded", (d) -> this.browser.find("#edit-save").isEnabled());
+		assertAccessible("edit user modal");
+		this.browser.type("#edit-email", "barbara@example.com");
+		this.browser.textIn("#edit-email-error", "Already taken.");
+		assertAccessible("edit user modal with an error");
+		this.browser.find("#edit-user-modal .btn-close").click();
+		this.browser.modalClosed("edit-user-modal");
+
+		this.browser.find("#user-rows tr[data-username='barbara'] .btn-delete").click();
+		this.browser.modal("delete-user-modal");
+		assertAccessible("delete user modal");
+		this.browser.find("#delete-cancel").click();
+		this.browser.modalClosed("delete-user-modal");
+
+		open("/user_list?q=nobody");
+		assertAccessible("empty user list");
+	}
+
+	@Test
+	void errorPage() {
+		user("plain", null);
+		signIn("plain");
+		this.browser.allowConsoleError("status of 403");
+		open("/user_list");
+		assertAccessible("403 page");
+	}
+
+	private void assertAccessible(String what) {
+		Results results = new AxeBuilder().analyze(this.browser.driver());
+		List<String> serious = results.getViolations()
+			.stream()
+			.filter((rule) -> "critical".equals(rule.getImpact()) || "serious".equals(rule.getImpact()))
+			.map(AccessibilityBrowserTest::describe)
+			.toList();
+		assertThat(serious).as("critical or serious accessibility violations on the " + what).isEmpty();
+	}
+
+	private static String describe(Rule rule) {
+		String targets = rule.getNodes()
+			.stream()
+			.map((node) -> String.valueOf(node.getTarget()) + " " + node.getFailureSummary())
+			.collect(Collectors.joining("; "));
+		return rule.getImpact() + " " + rule.getId() + " (" + rule.getHelp() + "): " + targets;
+	}
+
+}

@@ -1,0 +1,272 @@
+package org.roster.browser;
+
+import java.awt.Color;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.roster.avatar.AvatarService;
+import org.roster.profile.ProfileData;
+import org.roster.user.User;
+import org.roster.user.UserStatus;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The admin console on a dozen realistic users: search, paging, the status switch (with
+ * the suspended user's own session in a second browser), the edit modal's live email
+ * check and the delete confirmation.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AdminListBrowserTest extends BrowserTestSupport {
+
+	static final String ADMIN = "olivia";
+
+	/** Username → full name, the admin first. */
+	static final Map<String, String> PEOPLE = Map.ofEntries(Map.entry("noah", "Noah Fischer"),
+			Map.entry("amelia", "Amelia Kowalski"), Map.entry("liam", "Liam O'Connor"),
+			Map.entry("sofia", "Sofía Martínez"), Map.entry("ethan", "Ethan Nakamura"),
+			Map.entry("mia", "Mia Schneider"), Map.entry("lucas", "Lucas Dubois"), Map.entry("chloe", "Chloé Laurent"),
+			Map.entry("arjun", "Arjun Patel"), Map.entry("hannah", "Hannah Berg"), Map.entry("mateo", "Mateo Rossi"),
+			Map.entry("yuki", "Yuki Tanaka"));
+
+	@Autowired
+	AvatarService avatars;
+
+	@BeforeEach
+	void seedOnce() {
+		if (this.users.findByLogin(ADMIN).isPresent()) {
+			return;
+		}
+		User admin = admin(ADMIN, "Olivia Bennett");
+		this.avatars.upload(admin.getId(), Pictures.portrait(256, new Color(13, 110, 253), new Color(111, 66, 193)));
+		PEOPLE.keySet().stream().sorted().forEach((username) -> user(username, PEOPLE.get(username)));
+		Color[][] colours = { { new Color(25, 135, 84), new Color(32, 201, 151) },
+				{ new Color(253, 126, 20), new Color(220, 53, 69) },
+				{ new Color(102, 16, 242), new Color(214, 51, 132) },
+				{ new Color(13, 202, 240), new Color(13, 110, 253) } };
+		this.profiles.update(id("amelia"),
+				new ProfileData(null, "Platform team lead. Ask me about on-call.", "ul. Floriańska 12, Kraków",
+						"31-019", "+48 12 345 67 89", "amelia.k@example.org", "https://example.org/amelia"));
+		List<String> withPhotos = List.of("amelia", "ethan", "sofia", "yuki");
+		for (int i = 0; i < withPhotos.size(); i++) {
+			this.avatars.upload(id(withPhotos.get(i)), Pictures.portrait(256, colours[i][0], colours[i][1]));
+		}
+		List.of("amelia", "chloe", "ethan", "noah", "sofia").forEach((u) -> this.users.recordSuccessfulLogin(id(u)));
+		this.users.recordFailedLogin(id("arjun"));
+		this.users.recordFailedLogin(id("arjun"));
+		for (int i = 0; i < 5; i++) {
+			this.users.recordFailedLogin(id("lucas"));
+		}
+		this.users.lockUntil(id("lucas"), Instant.now().plusSeconds(3600));
+		this.users.changeStatus(id("hannah"), UserStatus.SUSPENDED);
+	}
+
+	@Test
+	@Order(1)
+	void listsEveryUserWithTheirDetails() {
+		signIn(ADMIN);
+		open("/user_list");
+		assertThat(this.browser.find("h1").getText()).isEqualTo("Users");
+		assertThat(this.browser.find("#user-count").getText()).isEqualTo("13 users");
+		assertThat(rows()).hasSize(13);
+		WebElement hannah = row("hannah");
+		assertThat(hannah.findElement(By.cssSelector(".cell-fullname")).getText()).isEqualTo("Hannah Berg");
+		assertThat(hannah.findElement(By.cssSelector(".status-label")).getText()).isEqualTo("Suspended");
+		assertThat(row("lucas").getText()).contains("Locked");
+		assertThat(row(ADMIN).findElement(By.cssSelector(".status-toggle")).isEnabled())
+			.as("an admin cannot suspend themselves")
+			.isFalse();
+		this.browser.until("all avatars loaded", (d) -> this.browser.<Boolean>script(
+				"return [...document.querySelectorAll('img.avatar')].every((i) => i.complete && i.naturalWidth > 0);"));
+		assertThat(this.browser.<Boolean>script(
+				"const wrap = document.querySelector('.table-users-wrap'); return wrap.scrollWidth <= wrap.clientWidth;"))
+			.as("every column fits a 1280 px window")
+			.isTrue();
+		this.browser.screenshot("user-list");
+	}
+
+	@Test
+	@Order(2)
+	void searchNarrowsTheRows() {
+		signIn(ADMIN);
+		open("/user_list");
+		this.browser.type("#user-search", "l");
+		this.browser.find("#user-search-submit").click();
+		searched("l");
+		assertThat(usernames()).containsExactlyInAnyOrder("liam", "lucas");
+		assertThat(this.browser.find("#user-count").getText()).isEqualTo("2 users");
+
+		this.browser.type("#user-search", "Schn");
+		this.browser.find("#user-search").sendKeys(Keys.ENTER);
+		searched("Schn");
+		assertThat(rows()).as("a prefix of the full name only, not of the family name").isEmpty();
+		this.browser.textIn("#user-empty", "No users match");
+
+		this.browser.type("#user-search", "MIA");
+		this.browser.find("#user-search-submit").click();
+		searched("MIA");
+		assertThat(usernames()).containsExactly("mia");
+
+		this.browser.find("#user-filters-clear").click();
+		this.browser.pathIs("/user_list");
+		this.browser.until("unfiltered list", (d) -> this.browser.query() == null);
+		assertThat(rows()).hasSizeGreaterThan(10);
+	}
+
+	@Test
+	@Order(3)
+	void pagingWalksThroughTheList() {
+		signIn(ADMIN);
+		open("/user_list?sort=username&dir=asc&size=5");
+		int total = Integer.parseInt(this.browser.find("#user-count").getDomAttribute("data-total"));
+		int pages = (total + 4) / 5;
+		assertThat(this.browser.find("#user-page-status").getText()).isEqualTo("Page 1 of " + pages);
+		List<String> first = usernames();
+		assertThat(first).hasSize(5).isSorted();
+
+		this.browser.find("#user-paging .page-next").click();
+		this.browser.textIn("#user-page-status", "Page 2 of " + pages);
+		List<String> second = usernames();
+		assertThat(second).hasSize(5).isSorted().doesNotContainAnyElementsOf(first);
+		assertThat(second.get(0)).isGreaterThan(first.get(4));
+
+		this.browser.find("#user-paging a.page-number[aria-label='Page " + pages + "']").click();
+		this.browser.textIn("#user-page-status", "Page " + pages + " of " + pages);
+		assertThat(usernames()).hasSize(total - 5 * (pages - 1));
+		assertThat(this.browser.find("#user-paging .page-next").getTagName()).as("no next page").isEqualTo("span");
+
+		this.browser.find("#user-paging .page-prev").click();
+		this.browser.textIn("#user-page-status", "Page " + (pages - 1) + " of " + pages);
+	}
+
+	@Test
+	@Order(4)
+	void statusSwitchSuspendsAndEndsTheUsersSessionThenReactivates() {
+		try (Browser noah = ChromiumExtension.launchAnother()) {
+			signIn(noah, "noah");
+			signIn(ADMIN);
+			open("/user_list");
+
+			toggle("noah").click();
+			this.browser.textIn("#toasts", "noah is now suspended.");
+			assertThat(row("noah").getText()).contains("Suspended");
+			assertThat(toggle("noah").isSelected()).isFalse();
+			assertThat(this.users.get(id("noah")).getStatus()).isEqualTo(UserStatus.SUSPENDED);
+
+			// Noah's open page still shows; his next click finds the session gone.
+			noah.find("#sidebar a[href$='/profile']").click();
+			noah.pathIs("/login");
+
+			toggle("noah").click();
+			this.browser.textIn("#toasts", "noah is now active.");
+			this.browser.until("row shows Active", (d) -> row("noah").getText().contains("Active"));
+			assertThat(toggle("noah").isSelected()).isTrue();
+			assertThat(this.users.get(id("noah")).getStatus()).isEqualTo(UserStatus.ACTIVE);
+
+			open("/user_list");
+			assertThat(row("noah").getText()).as("after a reload").contains("Active");
+			signIn(noah, "noah");
+			noah.assertNoErrors();
+		}
+	}
+
+	@Test
+	@Order(5)
+	void editModalReportsAnEmailTakenByAnotherUserAndDisablesSave() {
+		signIn(ADMIN);
+		open("/user_list");
+		row("amelia").findElement(By.cssSelector(".btn-edit")).click();
+		this.browser.modal("edit-user-modal");
+		this.browser.until("user loaded", (d) -> this.browser.find("#edit-save").isEnabled());
+		assertThat(this.browser.find("#edit-user-name").getText()).isEqualTo("amelia");
+		assertThat(value("#edit-email")).isEqualTo("amelia@example.com");
+		assertThat(value("#edit-fullName")).isEqualTo("Amelia Kowalski");
+		assertThat(value("#edit-role")).isEqualTo("USER");
+		this.browser.screenshot("edit-user");
+
+		this.browser.type("#edit-email", "ethan@example.com");
+		this.browser.textIn("#edit-email-error", "Already taken.");
+		assertThat(this.browser.find("#edit-email").getDomAttribute("class")).contains("is-invalid");
+		assertThat(this.browser.find("#edit-save").isEnabled()).isFalse();
+		this.browser.screenshot("edit-user-email-taken");
+
+		// Her own address is not "taken".
+		this.browser.type("#edit-email", "amelia@example.com");
+		this.browser.until("save enabled again", (d) -> this.browser.find("#edit-save").isEnabled());
+		assertThat(this.browser.find("#edit-email-error").getText()).isEmpty();
+
+		this.browser.type("#edit-fullName", "Amelia K. Kowalski");
+		this.browser.find("#edit-save").click();
+		this.browser.modalClosed("edit-user-modal");
+		this.browser.textIn("#toasts", "Saved changes to amelia.");
+		assertThat(row("amelia").getText()).contains("Amelia K. Kowalski");
+	}
+
+	@Test
+	@Order(6)
+	void deleteAsksNamingTheUserCancelKeepsConfirmRemoves() {
+		signIn(ADMIN);
+		open("/user_list");
+		int before = rows().size();
+
+		row("mateo").findElement(By.cssSelector(".btn-delete")).click();
+		this.browser.modal("delete-user-modal");
+		assertThat(this.browser.find("#delete-user-text").getText())
+			.isEqualTo("Delete user mateo? This cannot be undone.");
+		this.browser.screenshot("delete-user");
+		this.browser.find("#delete-cancel").click();
+		this.browser.modalClosed("delete-user-modal");
+		assertThat(usernames()).contains("mateo");
+		assertThat(this.users.findByLogin("mateo")).isPresent();
+
+		row("mateo").findElement(By.cssSelector(".btn-delete")).click();
+		this.browser.modal("delete-user-modal");
+		this.browser.find("#delete-confirm").click();
+		this.browser.modalClosed("delete-user-modal");
+		this.browser.textIn("#toasts", "Deleted mateo.");
+		assertThat(usernames()).doesNotContain("mateo").hasSize(before - 1);
+		assertThat(this.browser.find("#user-count").getText()).isEqualTo((before - 1) + " users");
+		assertThat(this.users.findByLogin("mateo")).isEmpty();
+	}
+
+	private void searched(String q) {
+		this.browser.until("list searched for " + q,
+				(d) -> this.browser.query() != null && List.of(this.browser.query().split("&")).contains("q=" + q));
+	}
+
+	private List<WebElement> rows() {
+		return this.browser.findAll("#user-rows tr[data-user-id]");
+	}
+
+	private List<String> usernames() {
+		return rows().stream().map((row) -> row.getDomAttribute("data-username")).toList();
+	}
+
+	private WebElement row(String username) {
+		return this.browser.find("#user-rows tr[data-username='" + username + "']");
+	}
+
+	private WebElement toggle(String username) {
+		return row(username).findElement(By.cssSelector(".status-toggle"));
+	}
+
+	private String value(String css) {
+		return this.browser.find(css).getDomProperty("value");
+	}
+
+	private long id(String username) {
+		return this.users.findByLogin(username).orElseThrow().getId();
+	}
+
+}

@@ -1,0 +1,120 @@
+package org.roster.browser;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.roster.profile.ProfileData;
+import org.roster.profile.ProfileService;
+import org.roster.user.NewUser;
+import org.roster.user.Role;
+import org.roster.user.User;
+import org.roster.user.UserService;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestExecutionListeners.MergeMode;
+
+/**
+ * Base of the browser tests: the application on a random port with its own in-memory H2
+ * database and the embedded FTP server, emptied before each test class; a headless
+ * Chromium per class ({@link ChromiumExtension}: without Chromium the classes skip, or
+ * fail when {@code CI=true}). All browser classes share one application context. Users
+ * are created through {@link UserService}; after each test the browser must have logged
+ * no JavaScript error or CSP violation.
+ */
+@ExtendWith(ChromiumExtension.class)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.datasource.url=jdbc:h2:mem:roster-browser;DB_CLOSE_DELAY=-1",
+				// A short lock so the lockout test can wait for it to pass.
+				"roster.security.lockout.initial-lock=2s",
+				// Every request comes from 127.0.0.1: the per-client throttle must not
+				// interfere.
+				"roster.security.rate-limit.per-minute=100000" })
+@ActiveProfiles("test")
+@TestExecutionListeners(listeners = EmptyDatabaseListener.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
+abstract class BrowserTestSupport {
+
+	static final String PASSWORD = "tangerine-orbit-piano-47";
+
+	/** Hashing is deliberately slow: one hash serves every seeded user. */
+	private static String passwordHash;
+
+	/** Set by {@link ChromiumExtension}. */
+	Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	UserService users;
+
+	@Autowired
+	ProfileService profiles;
+
+	@Autowired
+	PasswordEncoder encoder;
+
+	@Autowired
+	DataSource dataSource;
+
+	@AfterEach
+	void noBrowserErrors() {
+		this.browser.afterTest();
+	}
+
+	String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	void open(String path) {
+		this.browser.get(url(path));
+	}
+
+	User user(String username, String fullName) {
+		return create(username, fullName, Role.USER);
+	}
+
+	User admin(String username, String fullName) {
+		return create(username, fullName, Role.ADMIN);
+	}
+
+	private User create(String username, String fullName, Role role) {
+		User user = this.users.create(new NewUser(username, username + "@example.com", hash(), role));
+		if (fullName != null) {
+			this.profiles.update(user.getId(), new ProfileData(fullName, null, null, null, null, null, null));
+		}
+		return user;
+	}
+
+	private synchronized String hash() {
+		if (passwordHash == null) {
+			passwordHash = this.encoder.encode(PASSWORD);
+		}
+		return passwordHash;
+	}
+
+	/** Signs in through the login form (in a fresh session) and waits for the profile. */
+	void signIn(Browser browser, String login) {
+		browser.deleteCookies();
+		browser.get(url("/login"));
+		submitLogin(browser, login, PASSWORD);
+		browser.pathIs("/profile");
+	}
+
+	void signIn(String login) {
+		signIn(this.browser, login);
+	}
+
+	static void submitLogin(Browser browser, String login, String password) {
+		browser.type("#username", login);
+		browser.type("#password", password);
+		browser.find("form[action$='/login'] button[type=submit]").click();
+	}
+
+}
