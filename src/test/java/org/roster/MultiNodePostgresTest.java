@@ -148,8 +148,10 @@ class MultiNodePostgresTest {
 	@Test
 	void nodesStartingTogetherMigrateTheSchemaOnce() throws Exception {
 		List<String> expected = new ArrayList<>();
-		for (Resource script : new PathMatchingResourcePatternResolver()
-			.getResources("classpath:db/migration/V*.sql")) {
+		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+		List<Resource> scripts = new ArrayList<>(List.of(resolver.getResources("classpath:db/migration/V*.sql")));
+		scripts.addAll(List.of(resolver.getResources("classpath:db/vendor/postgresql/V*.sql")));
+		for (Resource script : scripts) {
 			Matcher version = MIGRATION.matcher(script.getFilename());
 			assertThat(version.matches()).as(script.getFilename()).isTrue();
 			expected.add(version.group(1).replace('_', '.'));
