@@ -424,17 +424,19 @@ wrk_run warmup login.lua "$login_threads" "$login_threads" 5 >/dev/null
 for r in $(seq 1 "$runs"); do
 	hash_line=$(java -cp "$results/classes:$classpath" HashTiming "$hash" "$password" 30 | grep '^HASH ')
 	check_ms=$(field "$hash_line" check_ms)
+	check_cpu_ms=$(field "$hash_line" cpu_ms)
 	limit=$(awk -v c="$cores" -v ms="$check_ms" 'BEGIN { printf "%.2f", c * 1000 / ms }')
 	line=$(wrk_run login login.lua "$login_threads" "$login_threads" "$duration")
 	logins=$(field "$line" logins_per_s)
 	record check_ms "$check_ms"
+	record check_cpu_ms "$check_cpu_ms"
 	record hash_limit "$limit"
 	record logins "$logins"
 	record login_ratio "$(awk -v l="$logins" -v m="$limit" 'BEGIN { printf "%.3f", l / m }')"
 	record login-cpu "$(cpu_per "$line" "$(field "$line" logins)")"
 	# The same ratio from CPU time instead of wall-clock rates: what an otherwise idle
 	# machine would show, since a login can go no faster than its share of the cores.
-	record login_cpu_share "$(awk -v h="$check_ms" -v c="${values[login-cpu]##* }" \
+	record login_cpu_share "$(awk -v h="$check_cpu_ms" -v c="${values[login-cpu]##* }" \
 		'BEGIN { printf "%.3f", (c > 0) ? h / c : 0 }')"
 	failures=$(field "$line" login_failures)
 	errors[logins]=$((${errors[logins]:-0} + failures))
@@ -496,11 +498,12 @@ largest=${sizes[-1]}
 	row "Start-up: \`./manage runserver\` to the first 200 on /login (PostgreSQL)" startup s "<=" 3
 	row "Resident memory, idle after start-up" idle_rss MB "<=" 300
 	echo "| Resident memory after the load tests | $busy_rss MB | | | | |"
-	row "One password check (argon2id, 1 thread)" check_ms ms "" ""
+	row "One password check (argon2id, 1 thread), wall-clock" check_ms ms "" ""
+	row "One password check, CPU time of the thread" check_cpu_ms ms "" ""
 	row "Hashing limit ($cores cores ÷ one check)" hash_limit "logins/s" "" ""
 	row "Form logins (GET /login + POST /login), $login_threads clients" logins "logins/s" "" "" login-cpu
 	row "Logins ÷ hashing limit" login_ratio "" ">=" 0.8
-	row "One check ÷ CPU per login (the same ratio, from CPU time)" login_cpu_share "" ">=" 0.8
+	row "CPU of one check ÷ CPU per login (the ratio an idle machine would show)" login_cpu_share "" ">=" 0.8
 	for s in "${sizes[@]}"; do
 		for variant in "${list_variants[@]}"; do
 			name=${variant%%:*}
