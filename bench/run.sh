@@ -1,0 +1,538 @@
+#!/usr/bin/env bash
+# Roster's benchmark harness; docs/PERFORMANCE.md explains the figures and their limits.
+#
+#   bench/run.sh           full run: 10 000, 100 000 and 1 000 000 users, 5 runs a figure
+#   bench/run.sh --quick   smoke check: 10 000 users, one short run a figure
+#
+# It builds target/roster.jar if needed, creates the PostgreSQL database roster_bench
+# (dropping an old one), starts Roster on it with the "bench" profile (throttling off,
+# embedded FTP server), seeds users with SQL, drives the load with wrk on loopback and
+# prints a Markdown table. The table, wrk's raw output, the server log and EXPLAIN plans
+# stay in bench/results/<date-time>/; the database stays too, for inspection.
+#
+# Settings (environment): PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres),
+# PGPASSWORD, BENCH_DB (roster_bench), BENCH_RUNS, BENCH_DURATION (seconds per run),
+# BENCH_STARTS (start-up measurements), BENCH_CONNECTIONS (throughput concurrency, 16).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bench="$root/bench"
+jar="$root/target/roster.jar"
+
+usage() {
+	sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d' | sed 's/^# \{0,1\}//'
+}
+
+mode=full
+for arg in "$@"; do
+	case "$arg" in
+	--quick) mode=quick ;;
+	-h | --help) usage; exit 0 ;;
+	*) echo "bench: unknown option '$arg' (try --help)" >&2; exit 2 ;;
+	esac
+done
+
+if [ "$mode" = quick ]; then
+	sizes=(10000)
+	runs=${BENCH_RUNS:-1}
+	duration=${BENCH_DURATION:-4}
+	starts=${BENCH_STARTS:-1}
+else
+	sizes=(10000 100000 1000000)
+	runs=${BENCH_RUNS:-5}
+	duration=${BENCH_DURATION:-10}
+	starts=${BENCH_STARTS:-5}
+fi
+connections=${BENCH_CONNECTIONS:-16}
+cores=$(nproc)
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+db=${BENCH_DB:-roster_bench}
+# Every seeded user shares this password (and the hash the application computed for it);
+# it only has to pass the strength check once, for the admin created through ./manage.
+password='Bench-Roster-horse-battery-2026'
+admin=benchadmin
+
+log() { echo "bench: $*" >&2; }
+die() {
+	echo "bench: error: $*" >&2
+	exit 1
+}
+
+# ---------------------------------------------------------------------------------------
+# Tools: fail at once, with the fix, rather than half-way through a 15-minute run.
+need() {
+	command -v "$1" >/dev/null 2>&1 || die "'$1' is missing: $2"
+}
+need java "install a JDK 17 or later (apt-get install -y openjdk-17-jdk-headless)"
+need javac "install a JDK, not only a JRE (apt-get install -y openjdk-17-jdk-headless)"
+need psql "install the PostgreSQL client (apt-get install -y postgresql-client)"
+need curl "apt-get install -y curl"
+need wrk "apt-get install -y wrk"
+for tool in awk sed grep sort date nproc; do need "$tool" "install coreutils/sed/grep/gawk"; done
+
+results="$root/bench/results/$(date -u +%Y%m%d-%H%M%S)-$mode"
+mkdir -p "$results/wrk" "$results/explain" "$results/inputs"
+log "mode $mode: ${sizes[*]} users, $runs run(s) of ${duration}s a figure; output in $results"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# ---------------------------------------------------------------------------------------
+# The server this script starts, stopped on any exit (error, Ctrl+C, kill) so no JVM is
+# left holding the database or a port.
+server_pid=""
+stop_server() {
+	[ -n "$server_pid" ] || return 0
+	if kill -0 "$server_pid" 2>/dev/null; then
+		kill -TERM "$server_pid" 2>/dev/null || true
+		for _ in $(seq 1 100); do
+			kill -0 "$server_pid" 2>/dev/null || break
+			sleep 0.2
+		done
+		kill -KILL "$server_pid" 2>/dev/null || true
+	fi
+	wait "$server_pid" 2>/dev/null || true
+	server_pid=""
+}
+trap 'stop_server' EXIT
+# An interrupted run still goes through the EXIT trap.
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ---------------------------------------------------------------------------------------
+# The jar, rebuilt as ./manage would (same staleness rule), but before any timing: ./manage
+# would otherwise build inside the first start-up measurement.
+stale() {
+	[ ! -f "$jar" ] && return 0
+	[ -n "$(find "$root/pom.xml" "$root/src/main" -newer "$jar" -print -quit 2>/dev/null)" ]
+}
+if stale; then
+	log "building target/roster.jar"
+	(cd "$root" && ./mvnw -q -B -Dmaven.test.skip=true -Dspring-javaformat.skip=true package >&2) ||
+		die "the build failed (see above)"
+fi
+
+# The application's class path, for timing its PasswordEncoder outside the server.
+log "extracting the jar's class path"
+java -Djarmode=tools -jar "$jar" extract --destination "$results/classpath" >/dev/null
+classpath="$results/classpath/roster.jar:$results/classpath/lib/*"
+javac -nowarn -cp "$classpath" -d "$results/classes" "$bench/HashTiming.java"
+
+# ---------------------------------------------------------------------------------------
+# PostgreSQL: started if down (the machines' cluster), then a fresh database.
+sql() { psql -X -q -v ON_ERROR_STOP=1 -d "$db" "$@"; }
+if ! psql -X -q -d postgres -c 'select 1' >/dev/null 2>&1; then
+	command -v pg_ctlcluster >/dev/null 2>&1 ||
+		die "PostgreSQL does not answer on $PGHOST:$PGPORT and pg_ctlcluster is missing"
+	log "starting PostgreSQL"
+	pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | awk 'NR == 1')" main start
+	for _ in $(seq 1 60); do
+		psql -X -q -d postgres -c 'select 1' >/dev/null 2>&1 && break
+		sleep 0.5
+	done
+	psql -X -q -d postgres -c 'select 1' >/dev/null || die "PostgreSQL did not start"
+fi
+log "creating database $db"
+psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" \
+	-c "CREATE DATABASE $db" >/dev/null
+
+# How the server and ./manage reach it. The bench profile (bench/application-bench.properties)
+# switches throttling off; ROSTER_DATA_DIR keeps the embedded FTP server's files with the
+# results.
+export SPRING_PROFILES_ACTIVE=bench
+export SPRING_CONFIG_ADDITIONAL_LOCATION="optional:file:$bench/"
+export SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db"
+export SPRING_DATASOURCE_USERNAME="$PGUSER"
+export SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-}"
+export ROSTER_DATA_DIR="$results/data"
+
+# The schema and the admin come from the application itself (migrations, argon2id hash).
+log "creating the admin through ./manage db create_admin"
+echo "$password" | "$root/manage" db create_admin --username "$admin" --email "$admin@bench.example" \
+	--password-stdin >"$results/create_admin.log" 2>&1 || {
+	cat "$results/create_admin.log" >&2
+	die "create_admin failed"
+}
+hash=$(sql -At -c "select password_hash from users where username_key = '$admin'")
+[ -n "$hash" ] || die "the admin's password hash was not found"
+
+# Figures: every run's value is kept under a name; the table shows the median and range.
+declare -A values=() errors=()
+record() { # $1: figure, $2: value
+	values[$1]="${values[$1]:-} $2"
+}
+record_errors() { # $1: figure, $2: BENCH line
+	local e
+	e=$(field "$2" errors)
+	errors[$1]=$((${errors[$1]:-0} + e))
+	[ "$e" = 0 ] || log "warning: $e failed requests in $1"
+}
+stat_of() { # $1: figure, $2: median|min|max
+	tr ' ' '\n' <<<"${values[$1]:-}" | awk 'NF' | sort -g | awk -v want="$2" '
+		{ v[NR] = $1 }
+		END {
+			if (NR == 0) { print "n/a"; exit }
+			if (want == "min") print v[1]
+			else if (want == "max") print v[NR]
+			else if (NR % 2) print v[(NR + 1) / 2]
+			else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2
+		}'
+}
+
+# ---------------------------------------------------------------------------------------
+# Start-up. Port 0: the server takes a free port and logs it, so a busy machine's other
+# servers can never answer in its place.
+base=""
+start_server() { # $1: log file. Sets server_pid and base; returns when /login answers 200.
+	"$root/manage" runserver --port 0 --host 127.0.0.1 >"$1" 2>&1 &
+	server_pid=$!
+	local deadline=$((SECONDS + 300)) port=""
+	while [ -z "$port" ]; do
+		kill -0 "$server_pid" 2>/dev/null || {
+			tail -40 "$1" >&2
+			die "the server stopped during start-up (log: $1)"
+		}
+		[ "$SECONDS" -lt "$deadline" ] || die "the server did not start within 300 s (log: $1)"
+		port=$(sed -n 's/.*Tomcat started on port \([0-9]*\).*/\1/p' "$1")
+		[ -n "$port" ] || sleep 0.02
+	done
+	base="http://127.0.0.1:$port"
+	until [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/login")" = 200 ]; do
+		kill -0 "$server_pid" 2>/dev/null || die "the server stopped (log: $1)"
+		[ "$SECONDS" -lt "$deadline" ] || die "/login did not answer 200 within 300 s (log: $1)"
+		sleep 0.02
+	done
+}
+
+rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$server_pid/status"; }
+
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+for i in $(seq 1 "$starts"); do
+	t0=$(now_ms)
+	start_server "$results/server-start-$i.log"
+	t1=$(now_ms)
+	# Idle: whatever the application still does after its first answer has settled.
+	sleep 5
+	seconds=$(awk -v ms=$((t1 - t0)) 'BEGIN { printf "%.2f", ms / 1000 }')
+	rss=$(rss_mb)
+	record startup "$seconds"
+	record idle_rss "$rss"
+	log "start-up $i/$starts: $seconds s, $rss MB resident when idle"
+	stop_server
+done
+
+log "starting the server for the load tests"
+start_server "$results/server.log"
+
+# ---------------------------------------------------------------------------------------
+# Sessions and requests.
+cookie_of() { # $1: curl cookie jar → NAME=value of the session cookie
+	awk -F'\t' '$6 == "ROSTER_SESSION" { print $6 "=" $7 }' "$1"
+}
+# awk, not head: head would close the pipe early, and pipefail would count that as a failure.
+form_token() { sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | awk 'NR == 1'; }
+meta_token() { sed -n 's/.*<meta name="_csrf" content="\([^"]*\)".*/\1/p' | awk 'NR == 1'; }
+
+sign_in() { # $1: username; $2: cookie jar to fill
+	local token outcome
+	token=$(curl -s -c "$2" "$base/login" | form_token)
+	outcome=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -b "$2" -c "$2" \
+		--data-urlencode "username=$1" --data-urlencode "password=$password" \
+		--data-urlencode "_csrf=$token" "$base/login")
+	[[ "$outcome" == "302 "*/profile ]] || die "signing in as $1 failed: $outcome"
+}
+
+# Several admin sessions: every signed-in request reads and updates its session row, and
+# one session shared by all connections would measure lock waits on that row instead.
+: >"$results/inputs/admin-cookies.txt"
+for i in $(seq 1 8); do
+	sign_in "$admin" "$results/inputs/admin-$i.jar"
+	cookie_of "$results/inputs/admin-$i.jar" >>"$results/inputs/admin-cookies.txt"
+done
+admin_jar="$results/inputs/admin-1.jar"
+
+expect_status() { # $1: expected status; $2...: curl arguments
+	local expected=$1 status
+	shift
+	status=$(curl -s -o /dev/null -w '%{http_code}' "$@")
+	[ "$status" = "$expected" ] || die "expected $expected from curl $*, got $status"
+}
+
+# CPU time of the server and of its database backends, in clock ticks, as "pid ticks"
+# lines. wrk's rates depend on what else the machine runs; the CPU spent per request
+# much less so, and cores ÷ that cost is what the route could serve on an idle machine.
+cpu_snapshot() {
+	local pid
+	for pid in "$server_pid" $(psql -X -At -d postgres -c \
+		"select pid from pg_stat_activity where datname = '$db'"); do
+		# Fields 14 and 15: user and system time. (The command name in field 2 is
+		# "(java)" or "(postgres)", without spaces.)
+		awk -v pid="$pid" '{ print pid, $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || true
+	done
+}
+ticks_per_s=$(getconf CLK_TCK)
+cpu_ms_between() { # $1, $2: snapshots → milliseconds used in between (new processes count from 0)
+	awk -v hz="$ticks_per_s" 'NR == FNR { before[$1] = $2; next } { used += $2 - before[$1] }
+		END { printf "%.0f", used * 1000 / hz }' <(echo "$1") <(echo "$2")
+}
+
+# wrk, one run: prints the BENCH line of bench/common.lua with " cpu_ms=" appended (the
+# server's and its backends' CPU time during the run). Raw output is kept per figure.
+wrk_run() { # $1: name, $2: script, $3: threads, $4: connections, $5: seconds, then wrk options
+	local name=$1 script=$2 threads=$3 conns=$4 seconds=$5 line before after
+	shift 5
+	before=$(cpu_snapshot)
+	{
+		echo "## $(date -u +%H:%M:%S) wrk -t$threads -c$conns -d${seconds}s $*"
+		BENCH_DIR="$bench" wrk -t"$threads" -c"$conns" -d"${seconds}s" --timeout 10s \
+			-s "$bench/$script" "$@" "$base" 2>&1
+	} >>"$results/wrk/$name.txt" || die "wrk failed for $name (see $results/wrk/$name.txt)"
+	after=$(cpu_snapshot)
+	line=$(grep '^BENCH ' "$results/wrk/$name.txt" | tail -1)
+	[ -n "$line" ] || die "no result from wrk for $name (see $results/wrk/$name.txt)"
+	echo "$line cpu_ms=$(cpu_ms_between "$before" "$after")"
+}
+# CPU milliseconds per unit of work (request or login) from a BENCH line.
+cpu_per() { # $1: BENCH line, $2: units
+	awk -v cpu="$(field "$1" cpu_ms)" -v n="$2" 'BEGIN { printf "%.3f", (n > 0) ? cpu / n : 0 }'
+}
+field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
+
+# ---------------------------------------------------------------------------------------
+# The admin list at each size. The queries below are those of UserDirectory.find (the
+# count, then the page), for the EXPLAIN plans kept with the results.
+list_select="select u.id, u.username, u.email, u.role, u.status, u.failed_logins, u.locked_until,
+  u.created_at, u.last_login_at, u.version, p.full_name, p.image
+  from users u left join user_profiles p on p.user_id = u.id"
+list_where() { # $1: q ('' for none)
+	[ -n "$1" ] || return 0
+	echo " where u.id in (select id from users where username_key like '$1%' escape '\\'
+	  union select id from users where email like '$1%' escape '\\'
+	  union select user_id from user_profiles where full_name_key like '$1%' escape '\\')"
+}
+explain_list() { # $1: size, $2: variant name, $3: q
+	local where
+	where=$(list_where "$3")
+	{
+		echo "-- count, $1 users, q='$3'"
+		sql -c "explain (analyze, buffers) select count(*) from users u$where"
+		echo "-- page, $1 users, q='$3'"
+		sql -c "explain (analyze, buffers) $list_select$where
+		  order by u.created_at desc nulls last, u.id desc limit 20 offset 0"
+	} >"$results/explain/list-$1-$2.txt" 2>&1
+}
+
+# Name, then q: none; one first-and-last-name pair (n/4 096 matches); a first name (n/64).
+list_variants=("all:" "name:olivia.ga" "firstname:olivia")
+seeded=0
+for size in "${sizes[@]}"; do
+	log "seeding users $((seeded + 1))-$size"
+	sql -v lo=$((seeded + 1)) -v hi="$size" -v hash="$hash" -f "$bench/seed.sql" >/dev/null
+	# Fresh statistics for the planner and visibility maps for index-only scans, as a
+	# database that has lived with its rows would have.
+	sql -c "vacuum (analyze) users" -c "vacuum (analyze) user_profiles" >/dev/null
+	seeded=$size
+	for variant in "${list_variants[@]}"; do
+		name=${variant%%:*}
+		q=${variant#*:}
+		path="/user_list${q:+?q=$q}"
+		explain_list "$size" "$name" "$q"
+		echo "$path" >"$results/inputs/list-$name.txt"
+		expect_status 200 -H 'Accept: application/json' -b "$admin_jar" "$base$path"
+		export BENCH_PATHS="$results/inputs/list-$name.txt" BENCH_COOKIES="$results/inputs/admin-cookies.txt"
+		# Warm-up: JIT, connection pool, PostgreSQL's cache.
+		wrk_run "warmup" paths.lua 1 1 3 -H 'Accept: application/json' >/dev/null
+		for r in $(seq 1 "$runs"); do
+			# One client: the latency of a request, not of a queue.
+			line=$(wrk_run "list-$size-$name" paths.lua 1 1 "$duration" -H 'Accept: application/json')
+			record "list-$size-$name-p50" "$(field "$line" p50_ms)"
+			record "list-$size-$name-p95" "$(field "$line" p95_ms)"
+			record "list-$size-$name-rps" "$(field "$line" rps)"
+			record "list-$size-$name-cpu" "$(cpu_per "$line" "$(field "$line" requests)")"
+			record_errors "list-$size-$name" "$line"
+		done
+		log "/user_list${q:+?q=$q} at $size users: p50 $(stat_of "list-$size-$name-p50" median) ms," \
+			"p95 $(stat_of "list-$size-$name-p95" median) ms"
+	done
+done
+size=$seeded
+
+# ---------------------------------------------------------------------------------------
+# Inputs for the throughput figures, spread over the seeded users (deterministic).
+step=$((size / 1000))
+sql -At -c "select username from users where role = 'USER' and status = 'ACTIVE' and id > 1000
+	and id % $step = 0 limit 1000" >"$results/inputs/logins.txt"
+{
+	sql -At -c "select '/email_exists?email=' || email from users where id > 1000 and id % $step = 0 limit 500"
+	# As many addresses nobody has: registration asks about those too.
+	awk 'BEGIN { for (i = 1; i <= 500; i++) printf "/email_exists?email=new.person%d@example.net\n", i }'
+} >"$results/inputs/email-exists.txt"
+awk -v n="$size" 'BEGIN { srand(42); for (i = 0; i < 1000; i++) printf "/edit_user?id=%d\n", 1001 + int(rand() * n) }' \
+	>"$results/inputs/edit-user.txt"
+
+# Avatars for eight users, uploaded as the browser does (multipart, CSRF header); the
+# first GET of each fills the server's cache from the FTP server.
+token=$(curl -s -b "$admin_jar" "$base/profile" | meta_token)
+[ -n "$token" ] || die "no CSRF token on /profile"
+: >"$results/inputs/image.txt"
+: >"$results/inputs/image-304.txt"
+for id in $(seq 1001 1008); do
+	expect_status 200 -b "$admin_jar" -H "X-CSRF-TOKEN: $token" \
+		-F "image=@$root/src/main/resources/static/img/default-avatar.png;type=image/png" "$base/users/$id/image"
+	etag=$(curl -s -o /dev/null -D - -b "$admin_jar" "$base/users/$id/image" | tr -d '\r' |
+		sed -n 's/^[Ee][Tt][Aa][Gg]: *//p')
+	[ -n "$etag" ] || die "no ETag on /users/$id/image"
+	expect_status 304 -b "$admin_jar" -H "If-None-Match: $etag" "$base/users/$id/image"
+	echo "/users/$id/image" >>"$results/inputs/image.txt"
+	printf '/users/%s/image\t%s\n' "$id" "$etag" >>"$results/inputs/image-304.txt"
+done
+expect_status 200 -b "$admin_jar" "$base$(awk 'NR == 1' "$results/inputs/edit-user.txt")"
+expect_status 200 "$base$(awk 'NR == 1' "$results/inputs/email-exists.txt")"
+
+# name:paths file:cookies ('' = anonymous):Accept header
+throughput=(
+	"email_exists:email-exists.txt:admin-cookies.txt:application/json"
+	"edit_user:edit-user.txt:admin-cookies.txt:application/json"
+	"image:image.txt:admin-cookies.txt:image/*"
+	"image_304:image-304.txt:admin-cookies.txt:image/*"
+)
+run_throughput() { # $1: entry of throughput, $2: seconds, $3: figure name or '' for warm-up
+	local name paths cookies accept line
+	IFS=: read -r name paths cookies accept <<<"$1"
+	export BENCH_PATHS="$results/inputs/$paths" BENCH_COOKIES="${cookies:+$results/inputs/$cookies}"
+	line=$(wrk_run "${3:-warmup}" paths.lua "$cores" "$connections" "$2" -H "Accept: $accept")
+	if [ -n "$3" ]; then
+		record "$3" "$(field "$line" rps)"
+		record "$3-cpu" "$(cpu_per "$line" "$(field "$line" requests)")"
+		record_errors "$3" "$line"
+	fi
+}
+log "warming up the throughput routes"
+for entry in "${throughput[@]}"; do run_throughput "$entry" 3 ""; done
+# Runs interleaved (every route once, then again): a burst of load from elsewhere on the
+# machine then lands on all figures alike instead of spoiling one.
+for r in $(seq 1 "$runs"); do
+	for entry in "${throughput[@]}"; do run_throughput "$entry" "$duration" "${entry%%:*}"; done
+	log "throughput run $r/$runs:$(for e in "${throughput[@]}"; do printf ' %s %s/s' "${e%%:*}" "${values[${e%%:*}]##* }"; done)"
+done
+
+# ---------------------------------------------------------------------------------------
+# Logins next to the hashing limit, measured in the same repetition so the ratio compares
+# like with like on a machine whose load changes.
+export BENCH_LOGINS="$results/inputs/logins.txt" BENCH_PASSWORD="$password"
+login_threads=$((cores * 4))
+wrk_run warmup login.lua "$login_threads" "$login_threads" 5 >/dev/null
+for r in $(seq 1 "$runs"); do
+	hash_line=$(java -cp "$results/classes:$classpath" HashTiming "$hash" "$password" 30 | grep '^HASH ')
+	check_ms=$(field "$hash_line" check_ms)
+	check_cpu_ms=$(field "$hash_line" cpu_ms)
+	limit=$(awk -v c="$cores" -v ms="$check_ms" 'BEGIN { printf "%.2f", c * 1000 / ms }')
+	line=$(wrk_run login login.lua "$login_threads" "$login_threads" "$duration")
+	logins=$(field "$line" logins_per_s)
+	record check_ms "$check_ms"
+	record check_cpu_ms "$check_cpu_ms"
+	record hash_limit "$limit"
+	record logins "$logins"
+	record login_ratio "$(awk -v l="$logins" -v m="$limit" 'BEGIN { printf "%.3f", l / m }')"
+	record login-cpu "$(cpu_per "$line" "$(field "$line" logins)")"
+	# The same ratio from CPU time instead of wall-clock rates: what an otherwise idle
+	# machine would show, since a login can go no faster than its share of the cores.
+	record login_cpu_share "$(awk -v h="$check_cpu_ms" -v c="${values[login-cpu]##* }" \
+		'BEGIN { printf "%.3f", (c > 0) ? h / c : 0 }')"
+	failures=$(field "$line" login_failures)
+	errors[logins]=$((${errors[logins]:-0} + failures))
+	log "logins run $r/$runs: $logins/s, limit $limit/s (one check $check_ms ms)"
+done
+busy_rss=$(rss_mb)
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+stop_server
+
+# ---------------------------------------------------------------------------------------
+# The table.
+verdict() { # $1: value, $2: <= or >=, $3: target
+	awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN {
+		if (v == "n/a") { print "n/a"; exit }
+		ok = (op == "<=") ? (v <= t) : (v >= t)
+		print ok ? "met" : "**missed**"
+	}'
+}
+# CPU cost and what it allows: "0.520 ms → 3846/s" (cores ÷ CPU time per request).
+cpu_cell() { # $1: figure holding CPU ms per unit ('' for none)
+	[ -n "$1" ] && [ -n "${values[$1]:-}" ] || return 0
+	awk -v ms="$(stat_of "$1" median)" -v c="$cores" 'BEGIN {
+		if (ms > 0) printf "%.2f ms → %.0f/s", ms, c * 1000 / ms }'
+}
+row() { # $1: label, $2: figure, $3: unit, $4: target op ('' for none), $5: target, $6: CPU figure
+	local median spread note=""
+	median=$(stat_of "$2" median)
+	spread="$(stat_of "$2" min)–$(stat_of "$2" max)"
+	[ "${errors[$2]:-0}" = 0 ] || note=" (${errors[$2]} failed requests)"
+	if [ -n "$4" ]; then
+		echo "| $1 | $median $3$note | $spread | $(cpu_cell "${6:-}") | $4 $5 | $(verdict "$median" "$4" "$5") |"
+	else
+		echo "| $1 | $median $3$note | $spread | $(cpu_cell "${6:-}") | | |"
+	fi
+}
+ratio_row() { # $1: label, $2: numerator figure, $3: denominator figure, $4: op, $5: target
+	local r
+	r=$(awk -v a="$(stat_of "$2" median)" -v b="$(stat_of "$3" median)" 'BEGIN { printf "%.2f", a / b }')
+	echo "| $1 | $r | | | $4 $5 | $(verdict "$r" "$4" "$5") |"
+}
+thousands() { sed ':a;s/\B[0-9]\{3\}\>/,&/;ta' <<<"$1"; }
+pg_version=$(sql -At -c "show server_version")
+java_version=$(java -version 2>&1 | awk 'NR == 1')
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | awk 'NR == 1')
+ram=$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+largest=${sizes[-1]}
+
+{
+	echo "# Roster benchmark, $mode mode, $(date -u '+%Y-%m-%d %H:%M UTC')"
+	echo
+	echo "Machine: $cores cores ($cpu), $ram RAM; $java_version; PostgreSQL $pg_version; wrk on loopback."
+	echo "Load average before the run: $load_before; after: $load_after (above ~0.5 before the run, other work was competing)."
+	echo "Each figure: median of $runs run(s) of ${duration} s (range in the third column); start-up: $starts start(s)."
+	echo "CPU per request: the server's and its PostgreSQL backends' CPU time during the runs ÷ requests;"
+	echo "cores ÷ that is the rate the route could reach on otherwise idle cores (wrk's own CPU excluded)."
+	echo
+	echo "| Figure | Median | Range | CPU per request (app + PostgreSQL) → cores ÷ CPU | Target | |"
+	echo "|---|---|---|---|---|---|"
+	row "Start-up: \`./manage runserver\` to the first 200 on /login (PostgreSQL)" startup s "<=" 3
+	row "Resident memory, idle after start-up" idle_rss MB "<=" 300
+	echo "| Resident memory after the load tests | $busy_rss MB | | | | |"
+	row "One password check (argon2id, 1 thread), wall-clock" check_ms ms "" ""
+	row "One password check, CPU time of the thread" check_cpu_ms ms "" ""
+	row "Hashing limit ($cores cores ÷ one check)" hash_limit "logins/s" "" ""
+	row "Form logins (GET /login + POST /login), $login_threads clients" logins "logins/s" "" "" login-cpu
+	row "Logins ÷ hashing limit" login_ratio "" ">=" 0.8
+	row "CPU of one check ÷ CPU per login (the ratio an idle machine would show)" login_cpu_share "" ">=" 0.8
+	for s in "${sizes[@]}"; do
+		for variant in "${list_variants[@]}"; do
+			name=${variant%%:*}
+			q=${variant#*:}
+			label="/user_list${q:+?q=$q}, $(thousands "$s") users, 1 client"
+			row "$label, p50" "list-$s-$name-p50" ms "" "" "list-$s-$name-cpu"
+			if [ "$s" = 1000000 ]; then
+				row "$label, p95" "list-$s-$name-p95" ms "<=" 25
+			else
+				row "$label, p95" "list-$s-$name-p95" ms "" ""
+			fi
+		done
+	done
+	if [ "${#sizes[@]}" -gt 1 ]; then
+		for variant in "${list_variants[@]}"; do
+			name=${variant%%:*}
+			q=${variant#*:}
+			ratio_row "/user_list${q:+?q=$q} p95, $(thousands "$largest") ÷ 10,000 users" \
+				"list-$largest-$name-p95" "list-10000-$name-p95" "<=" 1.5
+		done
+	fi
+	row "/email_exists (signed in), $connections connections" email_exists "req/s" ">=" 4000 email_exists-cpu
+	row "/edit_user?id=N (admin), $connections connections" edit_user "req/s" "" "" edit_user-cpu
+	row "/users/{id}/image, 200 from the cache" image "req/s" ">=" 5000 image-cpu
+	row "/users/{id}/image, 304 (If-None-Match)" image_304 "req/s" ">=" 5000 image_304-cpu
+	echo
+	echo "Raw output, EXPLAIN plans and logs: ${results#"$root"/}"
+} | tee "$results/results.md"
+
+# wrk's history lists every run; keep values for a later comparison.
+for key in "${!values[@]}"; do echo "$key${values[$key]}"; done | sort >"$results/values.txt"
+log "done in $((SECONDS / 60)) min $((SECONDS % 60)) s"
