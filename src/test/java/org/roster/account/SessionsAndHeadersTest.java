@@ -1,5 +1,9 @@
 package org.roster.account;
 
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,6 +13,7 @@ import org.roster.user.UserStatus;
 import org.roster.testsupport.DatabaseTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -38,11 +43,38 @@ class SessionsAndHeadersTest {
 	@Autowired
 	SessionRevoker revoker;
 
+	@Autowired
+	DataSource dataSource;
+
 	AccountTestSupport accounts;
 
 	@BeforeEach
 	void setUp() {
 		this.accounts = new AccountTestSupport(this.users, this.encoder);
+	}
+
+	@Test
+	void requestsWriteTheSessionsAccessTimeAtMostOnceAMinute() throws Exception {
+		this.accounts.user("oftenback");
+		Cookie session = signIn("oftenback", AccountTestSupport.PASSWORD);
+		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		String select = "SELECT LAST_ACCESS_TIME FROM SPRING_SESSION WHERE PRINCIPAL_NAME = 'oftenback'";
+		long signedInAt = jdbc.queryForObject(select, Long.class);
+		for (int i = 0; i < 3; i++) {
+			this.mvc.perform(get("/profile").accept("text/html").cookie(session)).andExpect(status().isOk());
+		}
+		assertThat(jdbc.queryForObject(select, Long.class)).isEqualTo(signedInAt);
+
+		long twoMinutesAgo = System.currentTimeMillis() - 120_000;
+		jdbc.update("UPDATE SPRING_SESSION SET LAST_ACCESS_TIME = ? WHERE PRINCIPAL_NAME = 'oftenback'", twoMinutesAgo);
+		long before = System.currentTimeMillis();
+		this.mvc.perform(get("/profile").accept("text/html").cookie(session)).andExpect(status().isOk());
+		assertThat(jdbc.queryForObject(select, Long.class)).isGreaterThanOrEqualTo(before);
+		assertThat(jdbc.queryForObject(
+				"SELECT EXPIRY_TIME - LAST_ACCESS_TIME FROM SPRING_SESSION" + " WHERE PRINCIPAL_NAME = 'oftenback'",
+				Long.class))
+			.as("the expiry moves with the recorded access")
+			.isEqualTo(Duration.ofHours(8).toMillis());
 	}
 
 	@Test
