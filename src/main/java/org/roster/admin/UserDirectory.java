@@ -8,11 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import javax.sql.DataSource;
+
 import org.roster.profile.AvatarPaths;
 import org.roster.user.Role;
 import org.roster.user.UserStatus;
 
+import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,16 +29,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class UserDirectory {
 
-	private static final String SELECT = """
-			select u.id, u.username, u.email, u.role, u.status, u.failed_logins, u.locked_until, u.created_at,
-			       u.last_login_at, u.version, p.full_name, p.image
-			from users u left join user_profiles p on p.user_id = u.id
-			""";
+	private static final String MATCHES = """
+			select id from users where username_key like ? escape '\\'
+			union select id from users where email like ? escape '\\'
+			union select user_id from user_profiles where full_name_key like ? escape '\\'""";
 
 	private final JdbcClient jdbc;
 
-	UserDirectory(JdbcClient jdbc) {
+	private final boolean postgres;
+
+	UserDirectory(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
+		this.postgres = DatabaseDriver.fromJdbcUrl(jdbcUrl(dataSource)) == DatabaseDriver.POSTGRESQL;
 	}
 
 	@Transactional(readOnly = true)
@@ -41,14 +48,9 @@ class UserDirectory {
 		List<String> conditions = new ArrayList<>();
 		List<Object> params = new ArrayList<>();
 		if (!query.q().isEmpty()) {
-			String prefix = likePrefix(query.q());
-			conditions.add("""
-					u.id in (select id from users where username_key like ? escape '\\'
-					         union select id from users where email like ? escape '\\'
-					         union select user_id from user_profiles where full_name_key like ? escape '\\')""");
-			params.add(prefix);
-			params.add(prefix);
-			params.add(prefix);
+			preferIndexLookups();
+			conditions.add("u.id in (" + MATCHES + ")");
+			params.addAll(searchParams(query));
 		}
 		if (query.role() != null) {
 			conditions.add("role = ?");
@@ -67,10 +69,13 @@ class UserDirectory {
 		pageParams.add(query.offset());
 		String order = " order by " + query.sortColumn() + " " + query.direction()
 				+ (query.sortColumn().equals("u.last_login_at") ? " nulls last" : "") + ", u.id " + query.direction();
-		List<UserListItem> items = this.jdbc.sql(SELECT + where + order + " limit ? offset ?")
-			.params(pageParams)
-			.query(UserDirectory::item)
-			.list();
+		// The page is cut before the profiles are joined, so only its rows are looked up.
+		String sql = """
+				select u.id, u.username, u.email, u.role, u.status, u.failed_logins, u.locked_until, u.created_at,
+				       u.last_login_at, u.version, p.full_name, p.image
+				from (select * from users u %s %s limit ? offset ?) u
+				left join user_profiles p on p.user_id = u.id %s""".formatted(where, order, order);
+		List<UserListItem> items = this.jdbc.sql(sql).params(pageParams).query(UserDirectory::item).list();
 		return new UserPage(items, query.page(), query.size(), total);
 	}
 
@@ -80,13 +85,45 @@ class UserDirectory {
 	 * search counts its matches, whose number the prefix bounds.
 	 */
 	private long total(UserListQuery query, String where, List<Object> params) {
-		if (!query.q().isEmpty()) {
-			return this.jdbc.sql("select count(*) from users u" + where).params(params).query(Long.class).single();
+		if (query.q().isEmpty()) {
+			return this.jdbc.sql("select coalesce(sum(n), 0) from user_counts" + where)
+				.params(params)
+				.query(Long.class)
+				.single();
 		}
-		return this.jdbc.sql("select coalesce(sum(n), 0) from user_counts" + where)
-			.params(params)
-			.query(Long.class)
-			.single();
+		if (query.role() == null && query.status() == null) {
+			return this.jdbc.sql("select count(*) from (" + MATCHES + ") m")
+				.params(searchParams(query))
+				.query(Long.class)
+				.single();
+		}
+		return this.jdbc.sql("select count(*) from users u" + where).params(params).query(Long.class).single();
+	}
+
+	/**
+	 * PostgreSQL's default cost of a random page read models a spinning disk; with it, a
+	 * broad prefix (ten thousand matches among a million users) is joined by reading
+	 * every user (0.5 s) instead of looking the matches up by key (40 ms). The setting
+	 * lasts until the end of this read-only transaction.
+	 */
+	private void preferIndexLookups() {
+		if (this.postgres) {
+			this.jdbc.sql("set local random_page_cost = 1.1").update();
+		}
+	}
+
+	private static List<Object> searchParams(UserListQuery query) {
+		String prefix = likePrefix(query.q());
+		return List.of(prefix, prefix, prefix);
+	}
+
+	private static String jdbcUrl(DataSource dataSource) {
+		try {
+			return JdbcUtils.extractDatabaseMetaData(dataSource, (meta) -> meta.getURL());
+		}
+		catch (MetaDataAccessException ex) {
+			return "";
+		}
 	}
 
 	/** Lower-cased, with LIKE's wildcards escaped so they match literally. */
