@@ -12,7 +12,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * Argon2id with OWASP's minimum (19 MiB, 2 iterations, 1 lane) behind a delegating
  * encoder: hashes carry their algorithm id, so bcrypt hashes still verify and are
- * upgraded on the next successful login.
+ * upgraded on the next successful login. At most one hash per core runs at a time
+ * ({@link CoreBoundPasswordEncoder}).
  */
 @Configuration(proxyBeanMethods = false)
 class PasswordHashing {
@@ -22,7 +23,9 @@ class PasswordHashing {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
-		return new DelegatingPasswordEncoder(CURRENT, Map.of(CURRENT, argon2, "bcrypt", new BCryptPasswordEncoder(12)));
+		PasswordEncoder delegating = new DelegatingPasswordEncoder(CURRENT,
+				Map.of(CURRENT, argon2, "bcrypt", new BCryptPasswordEncoder(12)));
+		return new CoreBoundPasswordEncoder(delegating, Runtime.getRuntime().availableProcessors());
 	}
 
 }
