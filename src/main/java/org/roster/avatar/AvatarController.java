@@ -32,6 +32,12 @@ class AvatarController {
 	 */
 	private static final CacheControl CACHE_CONTROL = CacheControl.maxAge(Duration.ofMinutes(5)).cachePrivate();
 
+	/**
+	 * A versioned address names one stored file, which never changes (a new upload gets a
+	 * new name and so a new address): browsers need not ask again.
+	 */
+	private static final CacheControl VERSIONED = CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable();
+
 	private final AvatarService avatars;
 
 	AvatarController(AvatarService avatars) {
@@ -46,12 +52,12 @@ class AvatarController {
 
 	/** Spring answers {@code If-None-Match} with 304 from the ETag set here. */
 	@GetMapping
-	ResponseEntity<byte[]> show(@PathVariable long id) {
+	ResponseEntity<byte[]> show(@PathVariable long id, @RequestParam(name = "v", required = false) String version) {
 		ServedImage image = this.avatars.serve(id);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(image.contentType()))
 			.eTag(image.etag())
-			.cacheControl(CACHE_CONTROL)
+			.cacheControl(image.isVersion(version) ? VERSIONED : CACHE_CONTROL)
 			.header("X-Content-Type-Options", "nosniff")
 			.body(image.bytes());
 	}

@@ -15,6 +15,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.roster.profile.AvatarPaths;
 import org.roster.profile.ProfileDeletedEvent;
 import org.roster.profile.ProfileService;
 
@@ -116,7 +117,7 @@ public class AvatarService {
 		}
 		try {
 			StoredImage image = this.cache.get(url.get(), this.store::get);
-			return new ServedImage(image.bytes(), image.contentType(), etag(url.get()));
+			return new ServedImage(image.bytes(), image.contentType(), etag(url.get()), AvatarPaths.version(url.get()));
 		}
 		catch (ImageNotFoundException ex) {
 			logger.warn("Serving the default avatar for user " + userId + ": " + ex.getMessage());
@@ -158,7 +159,7 @@ public class AvatarService {
 	private static ServedImage loadDefaultImage() {
 		try (InputStream in = new ClassPathResource("static/img/default-avatar.png").getInputStream()) {
 			byte[] bytes = in.readAllBytes();
-			return new ServedImage(bytes, "image/png", "\"default-" + hash(bytes).substring(0, 16) + "\"");
+			return new ServedImage(bytes, "image/png", "\"default-" + hash(bytes).substring(0, 16) + "\"", null);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("The default avatar is missing from the application", ex);

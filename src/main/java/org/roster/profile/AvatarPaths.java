@@ -12,7 +12,12 @@ public final class AvatarPaths {
 
 	public static String of(long userId, String storedImage) {
 		String path = "/users/" + userId + "/image";
-		return (storedImage != null) ? path + "?v=" + Integer.toHexString(storedImage.hashCode()) : path;
+		return (storedImage != null) ? path + "?v=" + version(storedImage) : path;
+	}
+
+	/** The fingerprint of a stored image that versioned addresses carry. */
+	public static String version(String storedImage) {
+		return Integer.toHexString(storedImage.hashCode());
 	}
 
 }

@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
+import com.jayway.jsonpath.JsonPath;
+
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -123,6 +125,33 @@ class AvatarApiTests {
 		this.mvc.perform(get("/users/{id}/image", alice.getId()).with(as(bob)).header(HttpHeaders.IF_NONE_MATCH, etag))
 			.andExpect(status().isNotModified())
 			.andExpect(header().string(HttpHeaders.ETAG, etag));
+	}
+
+	@Test
+	void theCurrentVersionedAddressIsCachedForGoodAnOutdatedOneIsNot() throws Exception {
+		User vera = user("vera", Role.USER);
+		String first = JsonPath.read(
+				this.mvc.perform(multipart("/users/{id}/image", vera.getId()).file(image(png(300, 300))).with(as(vera)))
+					.andReturn()
+					.getResponse()
+					.getContentAsString(),
+				"$.imageUrl");
+		this.mvc.perform(get(first).with(as(vera)))
+			.andExpect(status().isOk())
+			.andExpect(header().string(HttpHeaders.CACHE_CONTROL, "max-age=31536000, private, immutable"));
+
+		String second = JsonPath.read(
+				this.mvc.perform(multipart("/users/{id}/image", vera.getId()).file(image(png(200, 200))).with(as(vera)))
+					.andReturn()
+					.getResponse()
+					.getContentAsString(),
+				"$.imageUrl");
+		assertThat(second).isNotEqualTo(first);
+		this.mvc.perform(get(first).with(as(vera)))
+			.andExpect(status().isOk())
+			.andExpect(header().string(HttpHeaders.CACHE_CONTROL, "max-age=300, private"));
+		this.mvc.perform(get(second).with(as(vera)))
+			.andExpect(header().string(HttpHeaders.CACHE_CONTROL, "max-age=31536000, private, immutable"));
 	}
 
 	@Test
