@@ -1,6 +1,7 @@
 package org.roster.account;
 
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -24,29 +25,27 @@ final class CoreBoundPasswordEncoder implements PasswordEncoder {
 
 	@Override
 	public String encode(CharSequence rawPassword) {
-		this.permits.acquireUninterruptibly();
-		try {
-			return this.delegate.encode(rawPassword);
-		}
-		finally {
-			this.permits.release();
-		}
+		return withPermit(() -> this.delegate.encode(rawPassword));
 	}
 
 	@Override
 	public boolean matches(CharSequence rawPassword, String encodedPassword) {
-		this.permits.acquireUninterruptibly();
-		try {
-			return this.delegate.matches(rawPassword, encodedPassword);
-		}
-		finally {
-			this.permits.release();
-		}
+		return withPermit(() -> this.delegate.matches(rawPassword, encodedPassword));
 	}
 
 	@Override
 	public boolean upgradeEncoding(String encodedPassword) {
 		return this.delegate.upgradeEncoding(encodedPassword);
+	}
+
+	private <T> T withPermit(Supplier<T> hashing) {
+		this.permits.acquireUninterruptibly();
+		try {
+			return hashing.get();
+		}
+		finally {
+			this.permits.release();
+		}
 	}
 
 }
