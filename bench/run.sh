@@ -4,7 +4,7 @@
 #   bench/run.sh           full run: 10 000, 100 000 and 1 000 000 users, 5 runs a figure
 #   bench/run.sh --quick   smoke check: 10 000 users, one short run a figure
 #
-# It builds target/roster.jar if needed, creates the PostgreSQL database roster_bench
+# It lets ./manage build and unpack the application if needed, creates the PostgreSQL database roster_bench
 # (dropping an old one), starts Roster on it with the "bench" profile (throttling off,
 # embedded FTP server), seeds users with SQL, drives the load with wrk on loopback and
 # prints a Markdown table. The table, wrk's raw output, the server log and EXPLAIN plans
@@ -17,7 +17,6 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bench="$root/bench"
-jar="$root/target/roster.jar"
 
 usage() {
 	sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d' | sed 's/^# \{0,1\}//'
@@ -98,22 +97,12 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # ---------------------------------------------------------------------------------------
-# The jar, rebuilt as ./manage would (same staleness rule), but before any timing: ./manage
-# would otherwise build inside the first start-up measurement.
-stale() {
-	[ ! -f "$jar" ] && return 0
-	[ -n "$(find "$root/pom.xml" "$root/src/main" -newer "$jar" -print -quit 2>/dev/null)" ]
-}
-if stale; then
-	log "building target/roster.jar"
-	(cd "$root" && ./mvnw -q -B -Dmaven.test.skip=true -Dspring-javaformat.skip=true package >&2) ||
-		die "the build failed (see above)"
-fi
-
-# The application's class path, for timing its PasswordEncoder outside the server.
-log "extracting the jar's class path"
-java -Djarmode=tools -jar "$jar" extract --destination "$results/classpath" >/dev/null
-classpath="$results/classpath/roster.jar:$results/classpath/lib/*"
+# The jar and its unpacked copy with the start-up archive, made by ./manage itself before
+# any timing (otherwise the first start-up measurement would include them). The unpacked
+# class path also serves to time the application's PasswordEncoder outside the server.
+log "building and unpacking the application if needed (./manage --help)"
+"$root/manage" --help >/dev/null || die "./manage could not build or run the application (see above)"
+classpath="$root/target/roster-app/roster.jar:$root/target/roster-app/lib/*"
 javac -nowarn -cp "$classpath" -d "$results/classes" "$bench/HashTiming.java"
 
 # ---------------------------------------------------------------------------------------

@@ -44,9 +44,8 @@ class RegistrationController {
 		if (errors.isEmpty()) {
 			try {
 				this.accounts.create(form.username(), form.email(), form.password(), Role.USER);
-				// The login page shows the confirmation for ?registered; a flash message
-				// too
-				// would show it twice.
+				// The login page confirms for ?registered; a flash message would say it
+				// twice.
 				return "redirect:/login?registered";
 			}
 			catch (DuplicateUserException ex) {

@@ -11,13 +11,11 @@ import java.util.Locale;
 import javax.sql.DataSource;
 
 import org.roster.profile.AvatarPaths;
+import org.roster.user.Databases;
 import org.roster.user.Role;
 import org.roster.user.UserStatus;
 
-import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,7 +38,7 @@ class UserDirectory {
 
 	UserDirectory(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
-		this.postgres = DatabaseDriver.fromJdbcUrl(jdbcUrl(dataSource)) == DatabaseDriver.POSTGRESQL;
+		this.postgres = Databases.isPostgres(dataSource);
 	}
 
 	@Transactional(readOnly = true)
@@ -115,15 +113,6 @@ class UserDirectory {
 	private static List<Object> searchParams(UserListQuery query) {
 		String prefix = likePrefix(query.q());
 		return List.of(prefix, prefix, prefix);
-	}
-
-	private static String jdbcUrl(DataSource dataSource) {
-		try {
-			return JdbcUtils.extractDatabaseMetaData(dataSource, (meta) -> meta.getURL());
-		}
-		catch (MetaDataAccessException ex) {
-			return "";
-		}
 	}
 
 	/** Lower-cased, with LIKE's wildcards escaped so they match literally. */

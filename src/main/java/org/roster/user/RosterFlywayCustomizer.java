@@ -5,8 +5,6 @@ import java.util.Map;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
-import org.springframework.boot.jdbc.DatabaseDriver;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,18 +16,8 @@ class RosterFlywayCustomizer implements FlywayConfigurationCustomizer {
 
 	@Override
 	public void customize(FluentConfiguration configuration) {
-		String url = jdbcUrl(configuration);
-		boolean postgres = DatabaseDriver.fromJdbcUrl(url) == DatabaseDriver.POSTGRESQL;
+		boolean postgres = Databases.isPostgres(configuration.getDataSource());
 		configuration.placeholders(Map.of("pattern_ops", postgres ? "varchar_pattern_ops" : ""));
-	}
-
-	private static String jdbcUrl(FluentConfiguration configuration) {
-		try {
-			return JdbcUtils.extractDatabaseMetaData(configuration.getDataSource(), (meta) -> meta.getURL());
-		}
-		catch (Exception ex) {
-			return "";
-		}
 	}
 
 }
