@@ -1,7 +1,10 @@
 package org.roster.account;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.roster.user.DuplicateUserException;
@@ -15,13 +18,16 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
- * Creates accounts: registration from the web and {@code create_admin} from the CLI share
- * these rules.
+ * Creates accounts and checks passwords: registration from the web and
+ * {@code create_admin} from the CLI share the account rules, and every check of a
+ * password (the sign-in, and the current password that a password change or a
+ * self-deletion asks for) counts toward the same lockout here.
  */
 @Service
 public class AccountService {
 
-	private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,32}");
+	/** 3 to 32 of the allowed characters, at least one of them a letter or digit. */
+	private static final Pattern USERNAME = Pattern.compile("(?=.*[A-Za-z0-9])[A-Za-z0-9._-]{3,32}");
 
 	private final UserService users;
 
@@ -29,10 +35,20 @@ public class AccountService {
 
 	private final PasswordEncoder passwordEncoder;
 
-	AccountService(UserService users, PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder) {
+	private final SecurityProperties.Lockout lockout;
+
+	/**
+	 * Hash of a random string, verified when there is no user, to spend the same time.
+	 */
+	private final String dummyHash;
+
+	AccountService(UserService users, PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder,
+			SecurityProperties properties) {
 		this.users = users;
 		this.passwordPolicy = passwordPolicy;
 		this.passwordEncoder = passwordEncoder;
+		this.lockout = properties.lockout();
+		this.dummyHash = passwordEncoder.encode(java.util.UUID.randomUUID().toString());
 	}
 
 	/**
@@ -55,7 +71,8 @@ public class AccountService {
 	public Map<String, String> validate(String username, String email, String password) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (username == null || !USERNAME.matcher(username.strip()).matches()) {
-			errors.put("username", "3 to 32 characters: letters, digits, dot, dash or underscore.");
+			errors.put("username",
+					"3 to 32 characters: letters, digits, dot, dash or underscore, with at least one letter or digit.");
 		}
 		else if (this.users.usernameTaken(username.strip())) {
 			errors.put("username", "This username is already taken.");
@@ -68,6 +85,66 @@ public class AccountService {
 		}
 		this.passwordPolicy.check(password, username, email).ifPresent((problem) -> errors.put("password", problem));
 		return errors;
+	}
+
+	/**
+	 * Checks a password of the user: a wrong one counts as a failed sign-in (atomically,
+	 * on every node) and locks the account after {@code max-failures}; a right one during
+	 * a lock is refused as {@link PasswordCheck#LOCKED}. Exactly one hash is verified
+	 * either way, also for a missing user or an over-long password, so timing tells
+	 * nothing.
+	 */
+	public PasswordCheck checkPassword(User user, String password) {
+		if (user == null || password == null || password.length() > PasswordPolicy.MAX_LENGTH) {
+			this.passwordEncoder.matches(String.valueOf(password), this.dummyHash);
+			if (user != null) {
+				recordFailure(user);
+			}
+			return PasswordCheck.WRONG;
+		}
+		if (!this.passwordEncoder.matches(password, user.getPasswordHash())) {
+			recordFailure(user);
+			return PasswordCheck.WRONG;
+		}
+		return user.isLockedAt(Instant.now()) ? PasswordCheck.LOCKED : PasswordCheck.RIGHT;
+	}
+
+	/**
+	 * Checks the current password that a signed-in user confirms a change with (the same
+	 * counting and lockout as a sign-in); empty when it is right, else the message for
+	 * the field. The user may learn about their own lock.
+	 */
+	public Optional<String> currentPasswordProblem(User user, String password) {
+		return switch (checkPassword(user, password)) {
+			case RIGHT -> Optional.empty();
+			case LOCKED ->
+				Optional.of("Too many wrong passwords: the account is locked for a few minutes. Try again later.");
+			case WRONG -> Optional.of("The password is not right.");
+		};
+	}
+
+	private void recordFailure(User user) {
+		int failures = this.users.recordFailedLogin(user.getId());
+		if (failures >= this.lockout.maxFailures()) {
+			this.users.lockUntil(user.getId(), Instant.now().plus(lockDuration(failures)));
+		}
+	}
+
+	/**
+	 * The first lock lasts {@code initial-lock}; each further failure doubles it, up to
+	 * {@code max-lock}.
+	 */
+	Duration lockDuration(int failures) {
+		int doublings = Math.min(failures - this.lockout.maxFailures(), 30);
+		Duration lock = this.lockout.initialLock().multipliedBy(1L << doublings);
+		return (lock.compareTo(this.lockout.maxLock()) > 0) ? this.lockout.maxLock() : lock;
+	}
+
+	/** What a password check found. */
+	public enum PasswordCheck {
+
+		RIGHT, WRONG, LOCKED
+
 	}
 
 }

@@ -1,6 +1,9 @@
 package org.roster.account;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.HexFormat;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -29,7 +32,7 @@ final class ClientThrottle {
 		if (this.perMinute <= 0) {
 			return 0;
 		}
-		Bucket bucket = this.buckets.get(clientAddress,
+		Bucket bucket = this.buckets.get(keyOf(clientAddress),
 				(key) -> Bucket.builder()
 					.addLimit(Bandwidth.builder()
 						.capacity(this.perMinute)
@@ -41,6 +44,29 @@ final class ClientThrottle {
 			return 0;
 		}
 		return Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
+	}
+
+	/**
+	 * The bucket of an address: IPv4 addresses one each, IPv6 addresses by their /64
+	 * prefix, the smallest block a single client usually gets (it could otherwise take a
+	 * fresh address for every attempt).
+	 */
+	static String keyOf(String address) {
+		if (address == null || address.indexOf(':') < 0) {
+			return address;
+		}
+		try {
+			// A literal with a colon is never looked up in DNS.
+			byte[] bytes = InetAddress.getByName(address).getAddress();
+			if (bytes.length != 16) {
+				// An IPv4-mapped IPv6 address is the IPv4 client.
+				return InetAddress.getByAddress(bytes).getHostAddress();
+			}
+			return HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+		}
+		catch (UnknownHostException ex) {
+			return address;
+		}
 	}
 
 }

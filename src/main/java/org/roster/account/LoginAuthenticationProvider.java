@@ -1,10 +1,8 @@
 package org.roster.account;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
+import org.roster.account.AccountService.PasswordCheck;
 import org.roster.user.User;
 import org.roster.user.UserService;
 
@@ -20,74 +18,47 @@ import org.springframework.stereotype.Component;
 /**
  * Checks a username-or-email and password. Unknown users, wrong passwords and locked
  * accounts fail alike, and each path verifies one hash so timing does not tell them
- * apart. Only a suspended user who knows the password learns about the suspension.
+ * apart. Only a suspended user who knows the password learns about the suspension. The
+ * sign-in is recorded only once its session is stored ({@link SignInConfirmation}).
  */
 @Component
 class LoginAuthenticationProvider implements AuthenticationProvider {
 
 	static final String GENERIC_FAILURE = "Incorrect username or password, or the account is temporarily locked.";
 
+	static final String SUSPENDED = "This account is suspended. Contact an administrator.";
+
 	private final UserService users;
+
+	private final AccountService accounts;
 
 	private final PasswordEncoder passwordEncoder;
 
-	private final SecurityProperties.Lockout lockout;
-
-	/** Hash of a random string, verified for unknown users to spend the same time. */
-	private final String dummyHash;
-
-	LoginAuthenticationProvider(UserService users, PasswordEncoder passwordEncoder, SecurityProperties properties) {
+	LoginAuthenticationProvider(UserService users, AccountService accounts, PasswordEncoder passwordEncoder) {
 		this.users = users;
+		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
-		this.lockout = properties.lockout();
-		this.dummyHash = passwordEncoder.encode(java.util.UUID.randomUUID().toString());
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
-		String login = authentication.getName();
 		String password = String.valueOf(authentication.getCredentials());
-		Optional<User> found = this.users.findByLogin(login);
-		if (found.isEmpty() || password.length() > PasswordPolicy.MAX_LENGTH) {
-			this.passwordEncoder.matches(password, this.dummyHash);
-			throw new BadCredentialsException(GENERIC_FAILURE);
-		}
-		User user = found.get();
-		boolean matches = this.passwordEncoder.matches(password, user.getPasswordHash());
-		if (!matches) {
-			recordFailure(user);
-			throw new BadCredentialsException(GENERIC_FAILURE);
-		}
-		if (user.isLockedAt(Instant.now())) {
+		User user = this.users.findByLogin(authentication.getName()).orElse(null);
+		if (this.accounts.checkPassword(user, password) != PasswordCheck.RIGHT) {
 			throw new BadCredentialsException(GENERIC_FAILURE);
 		}
 		if (!user.isActive()) {
-			throw new DisabledException("This account is suspended. Contact an administrator.");
+			throw new DisabledException(SUSPENDED);
 		}
-		this.users.recordSuccessfulLogin(user.getId());
-		if (this.passwordEncoder.upgradeEncoding(user.getPasswordHash())) {
-			this.users.changePasswordHash(user.getId(), this.passwordEncoder.encode(password));
+		String hash = user.getPasswordHash();
+		if (this.passwordEncoder.upgradeEncoding(hash)) {
+			String upgraded = this.passwordEncoder.encode(password);
+			if (this.users.upgradePasswordHash(user.getId(), hash, upgraded)) {
+				hash = upgraded;
+			}
 		}
-		RosterPrincipal principal = RosterPrincipal.of(user);
-		return UsernamePasswordAuthenticationToken.authenticated(principal, null,
+		return new PasswordSignIn(RosterPrincipal.of(user), hash,
 				List.of(new SimpleGrantedAuthority("ROLE_" + user.getRole().name())));
-	}
-
-	private void recordFailure(User user) {
-		int failures = this.users.recordFailedLogin(user.getId());
-		if (failures >= this.lockout.maxFailures()) {
-			this.users.lockUntil(user.getId(), Instant.now().plus(lockDuration(failures)));
-		}
-	}
-
-	/**
-	 * The first lock lasts {@code initial-lock}; each further failure doubles it, up to
-	 * {@code max-lock}.
-	 */
-	Duration lockDuration(int failures) {
-		int doublings = Math.min(failures - this.lockout.maxFailures(), 30);
-		Duration lock = this.lockout.initialLock().multipliedBy(1L << doublings);
-		return (lock.compareTo(this.lockout.maxLock()) > 0) ? this.lockout.maxLock() : lock;
 	}
 
 	@Override

@@ -1,33 +1,37 @@
 package org.roster.account;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 @Controller
 class LoginController {
 
-	static final String LAST_USERNAME = "roster.lastUsername";
+	/** Where a failed sign-in is forwarded to, within the same request. */
+	static final String FAILED = "/login/failed";
+
+	/** Request attribute with the failure message. */
+	static final String FAILURE = "roster.loginFailure";
 
 	@GetMapping("/login")
-	String login(HttpServletRequest request, HttpSession session, Model model) {
-		// Flags without values (?error, ?suspended): present or not.
-		boolean error = request.getParameterMap().containsKey("error");
-		boolean suspended = request.getParameterMap().containsKey("suspended");
+	String login(Model model) {
 		if (CurrentUser.principal() != null) {
 			return "redirect:/profile";
 		}
-		if (error) {
-			model.addAttribute("loginError", LoginAuthenticationProvider.GENERIC_FAILURE);
-		}
-		if (suspended) {
-			model.addAttribute("loginError", "This account is suspended. Contact an administrator.");
-		}
-		Object lastUsername = session.getAttribute(LAST_USERNAME);
-		model.addAttribute("username", (lastUsername != null && (error || suspended)) ? lastUsername : "");
+		model.addAttribute("username", "");
+		return "login";
+	}
+
+	/** The sign-in page again, with the failure and the username that was typed. */
+	@RequestMapping(FAILED)
+	String failed(HttpServletRequest request, Model model) {
+		Object failure = request.getAttribute(FAILURE);
+		String username = request.getParameter("username");
+		model.addAttribute("loginError", (failure != null) ? failure : LoginAuthenticationProvider.GENERIC_FAILURE);
+		model.addAttribute("username", (failure != null && username != null) ? username : "");
 		return "login";
 	}
 

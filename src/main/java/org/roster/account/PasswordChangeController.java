@@ -1,5 +1,8 @@
 package org.roster.account;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import jakarta.servlet.http.HttpSession;
 
 import org.roster.user.User;
@@ -12,13 +15,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Changing one's password needs the current one, follows the shared policy and signs out
- * every other session of the user.
+ * Changing one's password needs the current one (checked like a sign-in: wrong ones count
+ * toward the lockout), follows the shared policy and signs out every other session of the
+ * user. Errors go back to the form, one per field.
  */
 @Controller
 class PasswordChangeController {
 
+	static final String ERRORS = "passwordErrors";
+
 	private final UserService users;
+
+	private final AccountService accounts;
 
 	private final PasswordPolicy policy;
 
@@ -26,9 +34,10 @@ class PasswordChangeController {
 
 	private final SessionRevoker sessions;
 
-	PasswordChangeController(UserService users, PasswordPolicy policy, PasswordEncoder encoder,
+	PasswordChangeController(UserService users, AccountService accounts, PasswordPolicy policy, PasswordEncoder encoder,
 			SessionRevoker sessions) {
 		this.users = users;
+		this.accounts = accounts;
 		this.policy = policy;
 		this.encoder = encoder;
 		this.sessions = sessions;
@@ -39,28 +48,49 @@ class PasswordChangeController {
 			@RequestParam(defaultValue = "") String newPassword,
 			@RequestParam(defaultValue = "") String newPasswordConfirm, HttpSession session,
 			RedirectAttributes redirect) {
-		RosterPrincipal principal = CurrentUser.require();
-		User user = this.users.get(principal.id());
-		String problem = null;
-		if (currentPassword.length() > PasswordPolicy.MAX_LENGTH
-				|| !this.encoder.matches(currentPassword, user.getPasswordHash())) {
-			problem = "The current password is not right.";
-		}
-		else if (!newPassword.equals(newPasswordConfirm)) {
-			problem = "The two new passwords differ.";
-		}
-		else {
-			problem = this.policy.check(newPassword, user.getUsername(), user.getEmail()).orElse(null);
-		}
-		if (problem != null) {
-			redirect.addFlashAttribute("flashError", "Password not changed: " + problem);
-			return "redirect:/profile";
+		User user = this.users.get(CurrentUser.require().id());
+		Map<String, String> errors = errors(user, currentPassword, newPassword, newPasswordConfirm);
+		if (!errors.isEmpty()) {
+			redirect.addFlashAttribute(ERRORS, errors);
+			return "redirect:/profile#password-form";
 		}
 		this.users.changePasswordHash(user.getId(), this.encoder.encode(newPassword));
 		int ended = this.sessions.revokeAllExcept(user.getUsername(), session.getId());
 		redirect.addFlashAttribute("flash", "Password changed."
 				+ ((ended > 0) ? " Signed out of " + ended + " other session" + ((ended > 1) ? "s" : "") + "." : ""));
 		return "redirect:/profile";
+	}
+
+	/**
+	 * The cheap checks first; the current password last, since a wrong one counts as a
+	 * failed sign-in.
+	 */
+	private Map<String, String> errors(User user, String current, String wanted, String confirm) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (current.isEmpty()) {
+			errors.put("currentPassword", "Enter your current password.");
+		}
+		if (wanted.isEmpty()) {
+			errors.put("newPassword", "Enter a new password.");
+		}
+		else if (wanted.equals(current)) {
+			errors.put("newPassword", "Choose a password other than the current one.");
+		}
+		else {
+			this.policy.check(wanted, user.getUsername(), user.getEmail())
+				.ifPresent((problem) -> errors.put("newPassword", problem));
+		}
+		if (confirm.isEmpty()) {
+			errors.put("newPasswordConfirm", "Repeat the new password.");
+		}
+		else if (!wanted.isEmpty() && !confirm.equals(wanted)) {
+			errors.put("newPasswordConfirm", "The two new passwords differ.");
+		}
+		if (errors.isEmpty()) {
+			this.accounts.currentPasswordProblem(user, current)
+				.ifPresent((problem) -> errors.put("currentPassword", problem));
+		}
+		return errors;
 	}
 
 }

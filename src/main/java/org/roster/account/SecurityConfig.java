@@ -2,8 +2,10 @@ package org.roster.account;
 
 import java.io.IOException;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.roster.user.UserService;
 import org.roster.web.ProblemResponses;
 
 import org.springframework.context.annotation.Bean;
@@ -19,7 +21,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -37,23 +40,28 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginAuthenticationProvider loginProvider,
-			SecurityProperties properties, ProblemResponses problems) throws Exception {
+			UserService users, SecurityProperties properties, ProblemResponses problems) throws Exception {
 		LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
-		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+		// The page to return to after signing in waits in a cookie, not in a stored
+		// session.
+		CookieRequestCache requestCache = new CookieRequestCache();
 		// Only page visits are worth returning to after login, never a script's JSON
 		// call.
 		requestCache.setRequestMatcher(
 				(request) -> HttpMethod.GET.matches(request.getMethod()) && ProblemResponses.wantsHtml(request));
+		SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
+		redirect.setDefaultTargetUrl("/profile");
+		redirect.setRequestCache(requestCache);
 		// The chain's own manager, without a parent: the provider is also a bean, so
-		// Boot's
-		// global manager has it too, and a parent would check (and count) each wrong
-		// password a second time.
+		// Boot's global manager has it too, and a parent would check (and count) each
+		// wrong password a second time.
 		http.authenticationManager(new ProviderManager(loginProvider))
 			.requestCache((cache) -> cache.requestCache(requestCache))
+			.csrf((csrf) -> csrf.csrfTokenRepository(new SessionOrCookieCsrfTokenRepository()))
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
 				.permitAll()
-				.requestMatchers("/login", "/register", "/email_exists", "/actuator/health")
+				.requestMatchers("/login", LoginController.FAILED, "/register", "/email_exists", "/actuator/health")
 				.permitAll()
 				.requestMatchers("/user_list", "/update_status", "/unlock_user")
 				.hasRole("ADMIN")
@@ -64,7 +72,7 @@ class SecurityConfig {
 			.formLogin((form) -> form.loginPage("/login")
 				.usernameParameter("username")
 				.passwordParameter("password")
-				.defaultSuccessUrl("/profile")
+				.successHandler(new SignInConfirmation(redirect, users))
 				.failureHandler(SecurityConfig::loginFailed)
 				.permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
@@ -84,12 +92,15 @@ class SecurityConfig {
 		return http.build();
 	}
 
+	/**
+	 * Renders the sign-in page again in this response (with the username kept), so a
+	 * failed sign-in stores nothing on the server.
+	 */
 	private static void loginFailed(HttpServletRequest request, HttpServletResponse response,
-			AuthenticationException ex) throws IOException {
-		String reason = (ex instanceof DisabledException) ? "suspended" : "error";
-		String username = request.getParameter("username");
-		request.getSession().setAttribute(LoginController.LAST_USERNAME, (username != null) ? username : "");
-		response.sendRedirect(request.getContextPath() + "/login?" + reason);
+			AuthenticationException ex) throws IOException, ServletException {
+		request.setAttribute(LoginController.FAILURE, (ex instanceof DisabledException)
+				? LoginAuthenticationProvider.SUSPENDED : LoginAuthenticationProvider.GENERIC_FAILURE);
+		request.getRequestDispatcher(LoginController.FAILED).forward(request, response);
 	}
 
 	private static void denied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex,

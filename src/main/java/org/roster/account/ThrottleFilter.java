@@ -13,17 +13,24 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Guards login POSTs and {@code /email_exists} with one bucket each per client address:
- * beyond the limit, 429 with {@code Retry-After}, before any password is hashed.
+ * Guards every request that checks a password (sign-in, and the current password asked by
+ * a password change or a self-deletion) with one bucket per client address, and
+ * {@code /email_exists} with another: beyond the limit, 429 with {@code Retry-After},
+ * before any password is hashed.
  */
 class ThrottleFilter extends OncePerRequestFilter {
 
-	private static final RequestMatcher LOGIN = PathPatternRequestMatcher.withDefaults()
-		.matcher(HttpMethod.POST, "/login");
+	private static final RequestMatcher PASSWORD_CHECKS = new OrRequestMatcher(
+			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login"),
+			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/profile/password"),
+			new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.DELETE, "/delete_user"),
+					ThrottleFilter::deletesOwnAccount));
 
 	private static final RequestMatcher EMAIL_CHECK = PathPatternRequestMatcher.withDefaults()
 		.matcher(HttpMethod.GET, "/email_exists");
@@ -43,13 +50,14 @@ class ThrottleFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		ClientThrottle throttle = LOGIN.matches(request) ? this.logins
+		ClientThrottle throttle = PASSWORD_CHECKS.matches(request) ? this.logins
 				: EMAIL_CHECK.matches(request) ? this.emailChecks : null;
 		long wait = (throttle != null) ? throttle.secondsToWait(request.getRemoteAddr()) : 0;
 		if (wait > 0) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait));
 			String detail = "Too many attempts from your address. Try again in " + wait + " s.";
-			if (throttle == this.logins) {
+			// Form posts get the error page; scripts get problem details.
+			if (throttle == this.logins && HttpMethod.POST.matches(request.getMethod())) {
 				request.setAttribute(RequestDispatcher.ERROR_MESSAGE, detail);
 				response.sendError(HttpStatus.TOO_MANY_REQUESTS.value(), detail);
 			}
@@ -59,6 +67,15 @@ class ThrottleFilter extends OncePerRequestFilter {
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	/**
+	 * Only a self-deletion asks for a password; an admin deleting others is not
+	 * throttled.
+	 */
+	private static boolean deletesOwnAccount(HttpServletRequest request) {
+		RosterPrincipal principal = CurrentUser.principal();
+		return principal != null && String.valueOf(principal.id()).equals(request.getParameter("id"));
 	}
 
 }

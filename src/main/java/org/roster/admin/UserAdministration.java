@@ -2,6 +2,7 @@ package org.roster.admin;
 
 import java.util.Map;
 
+import org.roster.account.AccountService;
 import org.roster.account.RosterPrincipal;
 import org.roster.account.SessionRevoker;
 import org.roster.profile.ProfileService;
@@ -13,7 +14,6 @@ import org.roster.user.UserService;
 import org.roster.user.UserStatus;
 
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,14 +31,13 @@ class UserAdministration {
 
 	private final SessionRevoker sessions;
 
-	private final PasswordEncoder passwordEncoder;
+	private final AccountService accounts;
 
-	UserAdministration(UserService users, ProfileService profiles, SessionRevoker sessions,
-			PasswordEncoder passwordEncoder) {
+	UserAdministration(UserService users, ProfileService profiles, SessionRevoker sessions, AccountService accounts) {
 		this.users = users;
 		this.profiles = profiles;
 		this.sessions = sessions;
-		this.passwordEncoder = passwordEncoder;
+		this.accounts = accounts;
 	}
 
 	@Transactional(readOnly = true)
@@ -115,9 +114,9 @@ class UserAdministration {
 						? "You cannot delete your own account from the list. Use your profile page and confirm with your password."
 						: "Confirm with your password to delete your account.");
 			}
-			if (password.length() > 128 || !this.passwordEncoder.matches(password, user.getPasswordHash())) {
-				throw new InvalidFieldsException(Map.of("password", "The password is not right."));
-			}
+			this.accounts.currentPasswordProblem(user, password).ifPresent((problem) -> {
+				throw new InvalidFieldsException(Map.of("password", problem));
+			});
 		}
 		else if (!actor.isAdmin()) {
 			throw new AccessDeniedException("Only an admin can delete another user.");

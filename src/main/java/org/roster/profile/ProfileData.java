@@ -5,9 +5,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** Profile fields as a client sends them; null fields mean empty. Rules per SPEC §1. */
-public record ProfileData(@Size(max = 100, message = "at most 100 characters") String fullName,
-		@Size(max = 800, message = "at most 800 characters") String bio,
-		@Size(max = 500, message = "at most 500 characters") String address,
+public record ProfileData(@Size(max = 100, message = "at most 100 characters") @PlainText String fullName,
+		@Size(max = 800, message = "at most 800 characters") @PlainText(multiline = true) String bio,
+		@Size(max = 500, message = "at most 500 characters") @PlainText(multiline = true) String address,
 		@Size(max = 16, message = "at most 16 characters") @Pattern(regexp = "[\\p{L}\\p{N} \\-]*",
 				message = "only letters, digits, spaces and dashes") String zipcode,
 		@Size(max = 32, message = "at most 32 characters") @PhoneNumber String phone,

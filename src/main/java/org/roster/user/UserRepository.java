@@ -43,9 +43,16 @@ interface UserRepository extends JpaRepository<User, Long> {
 	@Query("update User u set u.lockedUntil = :until where u.id = :id")
 	int lockUntil(@Param("id") long id, @Param("until") Instant until);
 
+	/**
+	 * Records a sign-in only if the account still is what the sign-in checked: active,
+	 * with the same role and password. PostgreSQL re-checks the condition after waiting
+	 * for a concurrent change's row lock, so a change and a sign-in cannot both win.
+	 */
 	@Modifying(flushAutomatically = true, clearAutomatically = true)
-	@Query("update User u set u.failedLogins = 0, u.lockedUntil = null, u.lastLoginAt = :now where u.id = :id")
-	int recordSuccessfulLogin(@Param("id") long id, @Param("now") Instant now);
+	@Query("update User u set u.failedLogins = 0, u.lockedUntil = null, u.lastLoginAt = :now where u.id = :id"
+			+ " and u.status = org.roster.user.UserStatus.ACTIVE and u.role = :role and u.passwordHash = :hash")
+	int recordSuccessfulLogin(@Param("id") long id, @Param("role") Role role, @Param("hash") String hash,
+			@Param("now") Instant now);
 
 	@Modifying(flushAutomatically = true, clearAutomatically = true)
 	@Query("update User u set u.failedLogins = 0, u.lockedUntil = null where u.id = :id")
@@ -54,5 +61,10 @@ interface UserRepository extends JpaRepository<User, Long> {
 	@Modifying(flushAutomatically = true, clearAutomatically = true)
 	@Query("update User u set u.passwordHash = :hash where u.id = :id")
 	int updatePasswordHash(@Param("id") long id, @Param("hash") String hash);
+
+	/** Replaces the hash only if it is still the one that was checked. */
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
+	@Query("update User u set u.passwordHash = :hash where u.id = :id and u.passwordHash = :checked")
+	int replacePasswordHash(@Param("id") long id, @Param("checked") String checked, @Param("hash") String hash);
 
 }

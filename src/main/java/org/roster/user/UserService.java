@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -153,22 +154,38 @@ public class UserService {
 
 	/**
 	 * Counts one more failed password and returns the new count (atomic, row-locked until
-	 * commit).
+	 * commit). In a transaction of its own: a failure counts even when the caller's
+	 * transaction rolls back (a self-deletion refused for a wrong password).
 	 */
-	@Transactional
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public int recordFailedLogin(long id) {
 		this.users.incrementFailedLogins(id);
 		return this.users.failedLogins(id);
 	}
 
-	@Transactional
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void lockUntil(long id, Instant until) {
 		this.users.lockUntil(id, until);
 	}
 
+	/**
+	 * Records a sign-in (clears the failure counter and lock, sets the time) if the
+	 * account is still active with the role and password hash the sign-in checked;
+	 * {@code false} when it changed or was deleted meanwhile, and the sign-in must not
+	 * stand.
+	 */
 	@Transactional
-	public void recordSuccessfulLogin(long id) {
-		this.users.recordSuccessfulLogin(id, Instant.now());
+	public boolean recordSuccessfulLogin(long id, Role checkedRole, String checkedHash) {
+		return this.users.recordSuccessfulLogin(id, checkedRole, checkedHash, Instant.now()) == 1;
+	}
+
+	/**
+	 * Stores a stronger hash of the same password (encoding upgrade), unless the password
+	 * was changed since {@code checkedHash} was verified.
+	 */
+	@Transactional
+	public boolean upgradePasswordHash(long id, String checkedHash, String newHash) {
+		return this.users.replacePasswordHash(id, checkedHash, newHash) == 1;
 	}
 
 	private void ensureNotLastActiveAdmin(User user) {

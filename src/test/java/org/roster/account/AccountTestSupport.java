@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
@@ -75,6 +76,28 @@ public final class AccountTestSupport {
 				post("/login").with(csrf()).with(freshClient()).param("username", username).param("password", password))
 			.andExpect(redirectedUrl("/profile"))
 			.andReturn());
+	}
+
+	/**
+	 * The sign-in page a failed sign-in renders. The failure handler forwards within the
+	 * request, which MockMvc only records; this performs the forward.
+	 */
+	public static String failedSignInPage(MockMvc mvc, MvcResult failed) throws Exception {
+		String forwardedUrl = failed.getResponse().getForwardedUrl();
+		if (!"/login/failed".equals(forwardedUrl)) {
+			throw new AssertionError("not a failed sign-in: forwarded to " + forwardedUrl + ", status "
+					+ failed.getResponse().getStatus());
+		}
+		MockHttpServletRequest original = failed.getRequest();
+		return mvc.perform(get(forwardedUrl).with((request) -> {
+			original.getAttributeNames().asIterator().forEachRemaining((name) -> {
+				if (name.startsWith("roster.")) {
+					request.setAttribute(name, original.getAttribute(name));
+				}
+			});
+			request.setParameters(original.getParameterMap());
+			return request;
+		})).andReturn().getResponse().getContentAsString();
 	}
 
 	public static Cookie sessionCookie(MvcResult result) {

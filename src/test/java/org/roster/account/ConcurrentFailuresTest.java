@@ -43,7 +43,7 @@ class ConcurrentFailuresTest {
 		CyclicBarrier start = new CyclicBarrier(attempts);
 		ExecutorService pool = Executors.newFixedThreadPool(attempts);
 		try {
-			List<Future<Integer>> results = new ArrayList<>();
+			List<Future<String>> results = new ArrayList<>();
 			for (int i = 0; i < attempts; i++) {
 				int n = i;
 				results.add(pool.submit(() -> {
@@ -55,11 +55,11 @@ class ConcurrentFailuresTest {
 							.param("password", "wrong-password-" + n))
 						.andReturn()
 						.getResponse()
-						.getStatus();
+						.getForwardedUrl();
 				}));
 			}
 			for (Future<Integer> result : results) {
-				assertThat(result.get(60, TimeUnit.SECONDS)).isEqualTo(302);
+				assertThat(result.get(60, TimeUnit.SECONDS)).isEqualTo("/login/failed");
 			}
 		}
 		finally {

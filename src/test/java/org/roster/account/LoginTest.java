@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -73,15 +74,15 @@ class LoginTest {
 	void locksAfterFiveFailuresUnlocksWhenTheLockHasPassedAndResetsOnSuccess() throws Exception {
 		User user = this.accounts.user("lockme");
 		for (int i = 0; i < 5; i++) {
-			login("lockme", "wrong-password-" + i).andExpect(redirectedUrl("/login?error"));
+			login("lockme", "wrong-password-" + i).andExpect(forwardedUrl("/login/failed"));
 		}
 		User locked = this.users.get(user.getId());
 		assertThat(locked.getFailedLogins()).isEqualTo(5);
 		assertThat(locked.getLockedUntil()).isBetween(Instant.now().plusSeconds(50), Instant.now().plusSeconds(61));
-		login("lockme", AccountTestSupport.PASSWORD).andExpect(redirectedUrl("/login?error"));
+		login("lockme", AccountTestSupport.PASSWORD).andExpect(forwardedUrl("/login/failed"));
 
 		// A sixth failure doubles the lock.
-		login("lockme", "wrong-again").andExpect(redirectedUrl("/login?error"));
+		login("lockme", "wrong-again").andExpect(forwardedUrl("/login/failed"));
 		assertThat(this.users.get(user.getId()).getLockedUntil()).isAfter(Instant.now().plusSeconds(110));
 
 		// Once the lock has passed, the right password works and clears the counter.
@@ -107,17 +108,18 @@ class LoginTest {
 	void suspendedUserWithTheRightPasswordIsToldSoOthersAreNot() throws Exception {
 		User user = this.accounts.user("suspendee");
 		this.users.changeStatus(user.getId(), UserStatus.SUSPENDED);
-		login("suspendee", AccountTestSupport.PASSWORD).andExpect(redirectedUrl("/login?suspended"));
-		login("suspendee", "wrong-password-here").andExpect(redirectedUrl("/login?error"));
-		MvcResult page = this.mvc.perform(get("/login?suspended")).andReturn();
-		assertThat(page.getResponse().getContentAsString()).contains("This account is suspended");
+		String suspended = AccountTestSupport.failedSignInPage(this.mvc,
+				login("suspendee", AccountTestSupport.PASSWORD).andReturn());
+		assertThat(suspended).contains("This account is suspended").contains("value=\"suspendee\"");
+		assertThat(failureText(login("suspendee", "wrong-password-here"))).contains("Incorrect username or password");
 	}
 
 	@Test
 	void sessionIdChangesAtLoginAndCookieIsHttpOnlyAndLax() throws Exception {
 		this.accounts.user("rotator");
-		MvcResult before = this.mvc.perform(get("/login")).andReturn();
-		Cookie anonymous = AccountTestSupport.sessionCookie(before);
+		// Viewing the sign-in page stores no session, so the session to replace is an
+		// earlier sign-in's, as a shared computer would present it.
+		Cookie anonymous = AccountTestSupport.signIn(this.mvc, "rotator", AccountTestSupport.PASSWORD);
 		MvcResult after = this.mvc
 			.perform(post("/login").with(csrf())
 				.with(AccountTestSupport.freshClient())
@@ -143,7 +145,7 @@ class LoginTest {
 					.with(client)
 					.param("username", "nobody-" + i)
 					.param("password", "whatever-" + i))
-				.andExpect(status().is3xxRedirection());
+				.andExpect(forwardedUrl("/login/failed"));
 		}
 		// The bucket refills gradually (30 a minute), so allow for a few refilled tokens.
 		MvcResult refused = null;
@@ -158,7 +160,7 @@ class LoginTest {
 		assertThat(refused).as("a 429 after the 30 allowed attempts").isNotNull();
 		assertThat(Long.parseLong(refused.getResponse().getHeader("Retry-After"))).isBetween(1L, 60L);
 		// Another address is not affected.
-		login("nobody", "whatever").andExpect(redirectedUrl("/login?error"));
+		login("nobody", "whatever").andExpect(forwardedUrl("/login/failed"));
 	}
 
 	@Test
@@ -175,12 +177,7 @@ class LoginTest {
 	}
 
 	private String failureText(ResultActions result) throws Exception {
-		MvcResult login = result.andExpect(redirectedUrl("/login?error")).andReturn();
-		Cookie session = AccountTestSupport.sessionCookie(login);
-		return this.mvc.perform(get("/login?error").cookie(session))
-			.andReturn()
-			.getResponse()
-			.getContentAsString()
+		return AccountTestSupport.failedSignInPage(this.mvc, result.andReturn())
 			.replaceAll("(?s).*id=\"login-error\"[^>]*>([^<]*)<.*", "$1");
 	}
 

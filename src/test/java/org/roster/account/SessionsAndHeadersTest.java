@@ -120,14 +120,14 @@ class SessionsAndHeadersTest {
 				.param("currentPassword", "not-my-password")
 				.param("newPassword", "violet-harbour-engine-93")
 				.param("newPasswordConfirm", "violet-harbour-engine-93"))
-			.andExpect(redirectedUrl("/profile"));
+			.andExpect(redirectedUrl("/profile#password-form"));
 		this.mvc
 			.perform(post("/profile/password").with(csrf())
 				.cookie(session)
 				.param("currentPassword", AccountTestSupport.PASSWORD)
 				.param("newPassword", "password1")
 				.param("newPasswordConfirm", "password1"))
-			.andExpect(redirectedUrl("/profile"));
+			.andExpect(redirectedUrl("/profile#password-form"));
 		assertThat(this.users.get(user.getId()).getPasswordHash()).isEqualTo(hash);
 	}
 

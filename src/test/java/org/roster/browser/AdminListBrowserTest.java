@@ -62,7 +62,10 @@ class AdminListBrowserTest extends BrowserTestSupport {
 		for (int i = 0; i < withPhotos.size(); i++) {
 			this.avatars.upload(id(withPhotos.get(i)), Pictures.portrait(256, colours[i][0], colours[i][1]));
 		}
-		List.of("amelia", "chloe", "ethan", "noah", "sofia").forEach((u) -> this.users.recordSuccessfulLogin(id(u)));
+		List.of("amelia", "chloe", "ethan", "noah", "sofia").forEach((u) -> {
+			User signedIn = this.users.get(id(u));
+			this.users.recordSuccessfulLogin(signedIn.getId(), signedIn.getRole(), signedIn.getPasswordHash());
+		});
 		this.users.recordFailedLogin(id("arjun"));
 		this.users.recordFailedLogin(id("arjun"));
 		for (int i = 0; i < 5; i++) {

@@ -60,7 +60,7 @@ class UserCountsTest {
 	void updatesThatKeepRoleAndStatusLeaveTheCountersAlone() {
 		User ann = this.users.create(new NewUser("ann", "ann@example.com", "hash", Role.USER));
 		this.users.recordFailedLogin(ann.getId());
-		this.users.recordSuccessfulLogin(ann.getId());
+		this.users.recordSuccessfulLogin(ann.getId(), ann.getRole(), ann.getPasswordHash());
 		this.db.jdbc().update("UPDATE users SET role = role, email = 'ann2@example.com'");
 		assertThat(counters()).isEqualTo(Map.of("USER/ACTIVE", 1L)).isEqualTo(realCounts());
 	}

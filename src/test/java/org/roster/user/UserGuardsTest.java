@@ -160,7 +160,7 @@ class UserGuardsTest {
 			.isEqualTo(threads);
 		assertThat(this.users.get(user.getId()).getFailedLogins()).isEqualTo(threads);
 
-		this.users.recordSuccessfulLogin(user.getId());
+		this.users.recordSuccessfulLogin(user.getId(), user.getRole(), user.getPasswordHash());
 		assertThat(this.users.get(user.getId()).getFailedLogins()).isZero();
 	}
 
