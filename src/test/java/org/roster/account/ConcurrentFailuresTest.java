@@ -58,7 +58,7 @@ class ConcurrentFailuresTest {
 						.getForwardedUrl();
 				}));
 			}
-			for (Future<Integer> result : results) {
+			for (Future<String> result : results) {
 				assertThat(result.get(60, TimeUnit.SECONDS)).isEqualTo("/login/failed");
 			}
 		}

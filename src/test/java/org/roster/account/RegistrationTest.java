@@ -111,6 +111,29 @@ class RegistrationTest {
 	}
 
 	@Test
+	void usernamesNeedALetterOrDigit() throws Exception {
+		for (String username : new String[] { "...", "___", "-.-_" }) {
+			this.mvc
+				.perform(post("/register").with(csrf())
+					.param("username", username)
+					.param("email", "dots@example.org")
+					.param("password", "violet-harbour-engine-93")
+					.param("passwordConfirm", "violet-harbour-engine-93"))
+				.andExpect(status().isOk())
+				.andExpect(model().attribute("errors",
+						org.hamcrest.Matchers.hasEntry(org.hamcrest.Matchers.equalTo("username"),
+								org.hamcrest.Matchers.containsString("at least one letter or digit"))));
+		}
+		this.mvc
+			.perform(post("/register").with(csrf())
+				.param("username", "a.b")
+				.param("email", "ab@example.org")
+				.param("password", "violet-harbour-engine-93")
+				.param("passwordConfirm", "violet-harbour-engine-93"))
+			.andExpect(redirectedUrl("/login?registered"));
+	}
+
+	@Test
 	void registrationWithoutCsrfTokenIsRefused() throws Exception {
 		this.mvc
 			.perform(post("/register").param("username", "nocsrf")
