@@ -1,0 +1,8 @@
+package org.roster.account;
+
+import org.roster.testsupport.OnPostgres;
+
+@OnPostgres
+class SignInRacePostgresTest extends SignInRaceTest {
+
+}
