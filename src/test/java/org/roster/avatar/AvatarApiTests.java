@@ -294,7 +294,7 @@ class AvatarApiTests {
 	}
 
 	/** Signed in as the user, with a CSRF token. */
-	private static RequestPostProcessor as(User user) {
+	static RequestPostProcessor as(User user) {
 		RosterPrincipal principal = new RosterPrincipal(user.getId(), user.getUsername(), user.getRole());
 		RequestPostProcessor signedIn = authentication(new UsernamePasswordAuthenticationToken(principal, null,
 				List.of(new SimpleGrantedAuthority("ROLE_" + user.getRole().name()))));
