@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
@@ -273,12 +272,13 @@ final class EmbeddedFtpServer {
 			try {
 				Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
 			}
-			catch (FileAlreadyExistsException | NoSuchFileException ex) {
-				// An existing file keeps its mode (set when it was written); a missing
-				// directory fails the command itself.
+			catch (FileAlreadyExistsException ex) {
+				// It keeps its mode, set when it was written.
 			}
 			catch (IOException ex) {
-				logger.warn("Cannot create " + file + " for its owner only: " + ex.getMessage());
+				// A missing or unusable directory: the command fails on its own and says
+				// so.
+				logger.debug("Cannot create " + file + " for its owner only: " + ex.getMessage());
 			}
 		}
 

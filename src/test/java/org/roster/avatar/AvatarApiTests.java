@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.roster.account.RosterPrincipal;
 import org.roster.profile.ProfileService;
@@ -36,6 +38,8 @@ import org.roster.user.UserService;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
@@ -73,6 +77,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		properties = { "spring.datasource.url=jdbc:h2:mem:avatar-api;DB_CLOSE_DELAY=-1",
 				"spring.servlet.multipart.resolve-lazily=true" })
 @AutoConfigureMockMvc
+@ExtendWith(OutputCaptureExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AvatarApiTests {
 
@@ -263,9 +268,22 @@ class AvatarApiTests {
 	}
 
 	@Test
+	void aStoreFailureGets502AndLogsOneLine(CapturedOutput output) throws Exception {
+		User judy = user("judy", Role.USER);
+		// A file where the user's folder should be: the FTP server cannot store into it.
+		Files.createDirectories(dataDir.resolve("ftp/avatars"));
+		Files.writeString(dataDir.resolve("ftp/avatars/" + judy.getId()), "not a folder");
+		this.mvc.perform(multipart("/users/{id}/image", judy.getId()).file(image(png(80, 80))).with(as(judy)))
+			.andExpect(status().isBadGateway())
+			.andExpect(jsonPath("$.detail").value("The image store could not complete the request."));
+		assertThat(this.profiles.findImage(judy.getId())).isEmpty();
+		assertOneWarning(output, "Image store failure: FTP server 127.0.0.1:");
+	}
+
+	@Test
 	@Order(Integer.MAX_VALUE)
 	@DirtiesContext
-	void aStoreThatIsDownGets503AndTheProfileKeepsItsImage() throws Exception {
+	void aStoreThatIsDownGets503AndTheProfileKeepsItsImage(CapturedOutput output) throws Exception {
 		User hank = user("hank", Role.USER);
 		this.mvc.perform(multipart("/users/{id}/image", hank.getId()).file(image(png(80, 80))).with(as(hank)))
 			.andExpect(status().isOk());
@@ -277,6 +295,25 @@ class AvatarApiTests {
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.detail").value("The image store cannot be reached right now. Try again later."));
 		assertThat(this.profiles.findImage(hank.getId())).contains(before);
+		assertOneWarning(output, "Image store unavailable: Cannot connect to FTP server 127.0.0.1:");
+	}
+
+	/**
+	 * The failure is logged as one WARN line with its cause: no stack trace follows it
+	 * (the next line is the next log entry or the end).
+	 */
+	private static void assertOneWarning(CapturedOutput output, String start) {
+		List<String> lines = output.getAll().lines().toList();
+		List<Integer> warnings = IntStream.range(0, lines.size())
+			.filter((i) -> lines.get(i).contains(start))
+			.boxed()
+			.toList();
+		assertThat(warnings).hasSize(1);
+		int warning = warnings.get(0);
+		assertThat(lines.get(warning)).contains(" WARN ");
+		if (warning + 1 < lines.size()) {
+			assertThat(lines.get(warning + 1)).matches("\\d{4}-\\d\\d-\\d\\dT.*");
+		}
 	}
 
 	private HttpRequest.Builder request(String path) {
