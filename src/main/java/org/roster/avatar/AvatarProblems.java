@@ -48,7 +48,7 @@ class AvatarProblems {
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ProblemDetail uploadTooLarge(MaxUploadSizeExceededException ex) {
 		return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Image too large",
-				"The image is larger than " + this.maxBytes.toMegabytes() + " MB");
+				"The image is larger than " + AvatarLimitModel.AvatarLimit.text(this.maxBytes));
 	}
 
 	@ExceptionHandler({ MultipartException.class, IOException.class })

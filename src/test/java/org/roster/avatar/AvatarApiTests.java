@@ -3,7 +3,9 @@ package org.roster.avatar;
 import java.awt.Color;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.CookieManager;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -80,6 +83,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ExtendWith(OutputCaptureExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AvatarApiTests {
+
+	private static final String USER_PASSWORD = "Avatar-upload-9-horse";
 
 	@TempDir
 	static Path dataDir;
@@ -236,18 +241,10 @@ class AvatarApiTests {
 
 	@Test
 	void tomcatsMultipartLimitIsAProblemDetailToo() throws Exception {
-		String password = "Avatar-upload-9-horse";
-		User ivan = this.users
-			.create(new NewUser("ivan", "ivan@example.test", this.passwordEncoder.encode(password), Role.USER));
-		HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-		String loginToken = csrfToken(http.send(request("/login").build(), BodyHandlers.ofString()).body());
-		HttpResponse<String> login = http
-			.send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(BodyPublishers.ofString("username=ivan&password=" + password + "&_csrf=" + loginToken))
-				.build(), BodyHandlers.ofString());
-		assertThat(login.headers().firstValue("Location"))
-			.hasValueSatisfying((to) -> assertThat(to).endsWith("/profile"));
-		String token = csrfToken(http.send(request("/profile").build(), BodyHandlers.ofString()).body());
+		User ivan = signedUpUser("ivan");
+		SignedIn signedIn = signIn("ivan");
+		HttpClient http = signedIn.http();
+		String token = signedIn.csrfToken();
 
 		String boundary = "avatar-boundary";
 		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"big.png\"\r\n"
@@ -265,6 +262,42 @@ class AvatarApiTests {
 		assertThat(upload.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(upload.body()).contains("The image is larger than 5 MB");
 		assertThat(filesOf(ivan)).isEmpty();
+	}
+
+	/**
+	 * A client that sends the whole body before reading (no {@code Expect:
+	 * 100-continue}, like Python's urllib) still reads the 413: Tomcat reads and drops
+	 * the rest of the body instead of closing the connection under it.
+	 */
+	@Test
+	void anOverSizeUploadSentWithoutExpectGetsItsProblemDetail() throws Exception {
+		User kim = signedUpUser("kim");
+		SignedIn signedIn = signIn("kim");
+		String boundary = "raw-boundary";
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"big.png\"\r\n"
+				+ "Content-Type: image/png\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+		byte[] image = new byte[7 * 1024 * 1024];
+		String request = "POST /users/" + kim.getId() + "/image HTTP/1.1\r\nHost: 127.0.0.1:" + this.port + "\r\n"
+				+ "Cookie: " + signedIn.cookieHeader() + "\r\nX-CSRF-TOKEN: " + signedIn.csrfToken() + "\r\n"
+				+ "Accept: application/json\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\n"
+				+ "Content-Length: " + (head.length + image.length + tail.length) + "\r\nConnection: close\r\n\r\n";
+		String response;
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(30_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(request.getBytes(StandardCharsets.US_ASCII));
+			out.write(head);
+			out.write(image);
+			out.write(tail);
+			out.flush();
+			response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+		assertThat(response).startsWith("HTTP/1.1 413 ")
+			.containsIgnoringCase("Content-Type: application/problem+json")
+			.contains("The image is larger than 5 MB");
+		assertThat(filesOf(kim)).isEmpty();
 	}
 
 	@Test
@@ -314,6 +347,39 @@ class AvatarApiTests {
 		if (warning + 1 < lines.size()) {
 			assertThat(lines.get(warning + 1)).matches("\\d{4}-\\d\\d-\\d\\dT.*");
 		}
+	}
+
+	private User signedUpUser(String name) {
+		return this.users
+			.create(new NewUser(name, name + "@example.test", this.passwordEncoder.encode(USER_PASSWORD), Role.USER));
+	}
+
+	/** Signs in through the login form, as a browser does. */
+	private SignedIn signIn(String username) throws Exception {
+		CookieManager cookies = new CookieManager();
+		HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+		String loginToken = csrfToken(http.send(request("/login").build(), BodyHandlers.ofString()).body());
+		HttpResponse<String> login = http
+			.send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(BodyPublishers
+					.ofString("username=" + username + "&password=" + USER_PASSWORD + "&_csrf=" + loginToken))
+				.build(), BodyHandlers.ofString());
+		assertThat(login.headers().firstValue("Location"))
+			.hasValueSatisfying((to) -> assertThat(to).endsWith("/profile"));
+		String token = csrfToken(http.send(request("/profile").build(), BodyHandlers.ofString()).body());
+		return new SignedIn(http, cookies, token);
+	}
+
+	private record SignedIn(HttpClient http, CookieManager cookies, String csrfToken) {
+
+		String cookieHeader() {
+			return this.cookies.getCookieStore()
+				.getCookies()
+				.stream()
+				.map((cookie) -> cookie.getName() + "=" + cookie.getValue())
+				.collect(Collectors.joining("; "));
+		}
+
 	}
 
 	private HttpRequest.Builder request(String path) {
