@@ -161,7 +161,9 @@ editForm?.addEventListener('submit', async (event) => {
 });
 
 // --- Avatar -------------------------------------------------------------------------------
-const MAX_BYTES = 5 * 1024 * 1024;
+// roster.avatar.max-bytes, rendered by the page; the server enforces it anyway.
+const MAX_BYTES = Number(page?.dataset.avatarMaxBytes) || Infinity;
+const MAX_TEXT = page?.dataset.avatarMaxText;
 const TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'];
 const drop = document.getElementById('avatar-drop');
 const fileInput = document.getElementById('avatar-input');
@@ -195,7 +197,7 @@ function showAvatarError(message) {
 /** Client-side pre-checks; the server checks the bytes again. */
 function problemWith(file) {
   if (!TYPES.includes(file.type)) return 'Choose a JPEG, PNG, GIF or WebP image.';
-  if (file.size > MAX_BYTES) return `This image is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB.`;
+  if (file.size > MAX_BYTES) return `This image is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_TEXT}.`;
   if (file.size === 0) return 'This file is empty.';
   return null;
 }
@@ -263,7 +265,7 @@ function upload(file) {
       return;
     }
     if (xhr.status === 413 && !body?.detail) {
-      fail('This image is too large; the limit is 5 MB.');
+      fail(`This image is too large; the limit is ${MAX_TEXT}.`);
       return;
     }
     fail(body?.detail || body?.title || `The upload failed (${xhr.status}).`);

@@ -20,7 +20,9 @@ import org.springframework.web.multipart.MultipartException;
 /**
  * Avatar failures as RFC 9457 problem details. Ordered first so that the application's
  * catch-all does not turn them into 500s. Store failures are logged with their cause and
- * answered without it: the server's address is none of the client's business.
+ * answered without it: the server's address is none of the client's business. They are
+ * expected (a server down, refusing or dropping the connection), so the log gets one line
+ * whose message names the server, the step and the causes; the stack trace only at DEBUG.
  */
 @RestControllerAdvice(assignableTypes = AvatarController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -46,7 +48,7 @@ class AvatarProblems {
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ProblemDetail uploadTooLarge(MaxUploadSizeExceededException ex) {
 		return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Image too large",
-				"The image is larger than " + this.maxBytes.toMegabytes() + " MB");
+				"The image is larger than " + AvatarLimitModel.AvatarLimit.text(this.maxBytes));
 	}
 
 	@ExceptionHandler({ MultipartException.class, IOException.class })
@@ -57,7 +59,7 @@ class AvatarProblems {
 
 	@ExceptionHandler(ImageStoreUnavailableException.class)
 	ResponseEntity<ProblemDetail> storeUnavailable(ImageStoreUnavailableException ex) {
-		logger.warn("Image store unavailable: " + ex.getMessage());
+		logOneLine("Image store unavailable: ", ex);
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, RETRY_SECONDS)
 			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Image store unavailable",
@@ -66,8 +68,15 @@ class AvatarProblems {
 
 	@ExceptionHandler(ImageStoreException.class)
 	ProblemDetail storeFailed(ImageStoreException ex) {
-		logger.warn("Image store failure: " + ex.getMessage(), ex);
+		logOneLine("Image store failure: ", ex);
 		return problem(HttpStatus.BAD_GATEWAY, "Image store failed", "The image store could not complete the request.");
+	}
+
+	private static void logOneLine(String prefix, ImageStoreException ex) {
+		logger.warn(prefix + ex.getMessage());
+		if (logger.isDebugEnabled()) {
+			logger.debug("Stack trace of the image store failure", ex);
+		}
 	}
 
 	private static ProblemDetail problem(HttpStatus status, String title, String detail) {

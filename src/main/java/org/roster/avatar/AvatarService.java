@@ -9,7 +9,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.UUID;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -79,8 +78,7 @@ public class AvatarService {
 		ProcessedImage image = this.processor.process(bytes);
 		// A random name: the client's file name never becomes a path, and a new URL for
 		// every upload lets caches keep an image forever.
-		String objectName = "avatars/" + userId + "/" + UUID.randomUUID() + "." + image.extension();
-		String url = this.store.put(objectName, image.bytes(), image.contentType());
+		String url = this.store.putNew("avatars/" + userId, image.extension(), image.bytes(), image.contentType());
 		Optional<String> previous;
 		try {
 			previous = this.profiles.replaceImage(userId, url);

@@ -1,5 +1,6 @@
 package org.roster.avatar;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -27,8 +28,13 @@ import org.apache.ftpserver.ConnectionConfigFactory;
 import org.apache.ftpserver.DataConnectionConfigurationFactory;
 import org.apache.ftpserver.FtpServer;
 import org.apache.ftpserver.FtpServerFactory;
+import org.apache.ftpserver.ftplet.DefaultFtplet;
 import org.apache.ftpserver.ftplet.FtpException;
+import org.apache.ftpserver.ftplet.FtpFile;
+import org.apache.ftpserver.ftplet.FtpRequest;
+import org.apache.ftpserver.ftplet.FtpSession;
 import org.apache.ftpserver.ftplet.Ftplet;
+import org.apache.ftpserver.ftplet.FtpletResult;
 import org.apache.ftpserver.ftplet.UserManager;
 import org.apache.ftpserver.listener.Listener;
 import org.apache.ftpserver.listener.ListenerFactory;
@@ -43,6 +49,11 @@ import org.apache.ftpserver.usermanager.impl.WritePermission;
  * The FTP server Roster runs for itself when no external one is configured: Apache MINA
  * FtpServer on 127.0.0.1, a free port, one user with a generated password, files under
  * the data folder. Only this process can reach it.
+ * <p>
+ * Its files are the owner's only (directories {@code rwx------}, files {@code rw-------})
+ * whatever the process umask: the root is restricted at start, and {@link PrivateFiles}
+ * sets the mode of what {@code STOR}, {@code APPE} and {@code MKD} create (the JVM cannot
+ * set its umask). Roster uses no other command that creates files.
  */
 final class EmbeddedFtpServer {
 
@@ -55,6 +66,10 @@ final class EmbeddedFtpServer {
 	private static final Log logger = LogFactory.getLog(EmbeddedFtpServer.class);
 
 	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+	private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+
+	private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
 	private final Path root;
 
@@ -72,6 +87,7 @@ final class EmbeddedFtpServer {
 	 */
 	EmbeddedFtpServer(Path root, String password, SslConfiguration ssl, Map<String, Ftplet> ftplets) {
 		this.root = root;
+		restrict(root, OWNER_ONLY_DIRECTORY);
 		this.password = password;
 		this.tls = ssl != null;
 		DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
@@ -98,8 +114,12 @@ final class EmbeddedFtpServer {
 		factory.addListener("default", this.listener);
 		factory.setConnectionConfig(connections.createConnectionConfig());
 		factory.setUserManager(userManager(root, password));
-		// MINA clears this map when it stops, so it gets its own copy.
-		factory.setFtplets(new LinkedHashMap<>(ftplets));
+		// MINA clears this map when it stops, so it gets its own copy. Private files
+		// first, so that no other ftplet sees a file with the umask's mode.
+		Map<String, Ftplet> all = new LinkedHashMap<>();
+		all.put("rosterPrivateFiles", new PrivateFiles());
+		all.putAll(ftplets);
+		factory.setFtplets(all);
 		this.server = factory.createServer();
 	}
 
@@ -166,14 +186,28 @@ final class EmbeddedFtpServer {
 		return users;
 	}
 
+	/** Sets the mode where the file system has POSIX modes. */
+	private static void restrict(Path path, Set<PosixFilePermission> mode) {
+		if (!POSIX) {
+			return;
+		}
+		try {
+			if (!Files.getPosixFilePermissions(path).equals(mode)) {
+				Files.setPosixFilePermissions(path, mode);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot restrict " + path + " to its owner", ex);
+		}
+	}
+
 	static String readOrCreatePassword(Path file) throws IOException {
-		boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 		byte[] random = new byte[24];
 		new SecureRandom().nextBytes(random);
 		String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
 		// Created with its permissions in one step, so the password is never readable by
 		// others.
-		FileAttribute<?>[] attributes = posix
+		FileAttribute<?>[] attributes = POSIX
 				? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(OWNER_ONLY) } : new FileAttribute<?>[0];
 		try (SeekableByteChannel channel = Files.newByteChannel(file,
 				EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes)) {
@@ -181,7 +215,7 @@ final class EmbeddedFtpServer {
 			return password;
 		}
 		catch (FileAlreadyExistsException ex) {
-			if (posix && !Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
+			if (POSIX && !Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
 				logger.warn("Restricting " + file + " to its owner");
 				Files.setPosixFilePermissions(file, OWNER_ONLY);
 			}
@@ -191,6 +225,84 @@ final class EmbeddedFtpServer {
 			}
 			return existing;
 		}
+	}
+
+	/**
+	 * Gives the files and directories that clients create the owner's permissions only. A
+	 * file is created with its mode before MINA opens it, so it is never readable by
+	 * others, not even while it is being written.
+	 */
+	private static final class PrivateFiles extends DefaultFtplet {
+
+		@Override
+		public FtpletResult onUploadStart(FtpSession session, FtpRequest request) throws FtpException, IOException {
+			createPrivately(session, request);
+			return super.onUploadStart(session, request);
+		}
+
+		@Override
+		public FtpletResult onAppendStart(FtpSession session, FtpRequest request) throws FtpException, IOException {
+			createPrivately(session, request);
+			return super.onAppendStart(session, request);
+		}
+
+		@Override
+		public FtpletResult onUploadEnd(FtpSession session, FtpRequest request) throws FtpException, IOException {
+			restrictExisting(session, request, OWNER_ONLY);
+			return super.onUploadEnd(session, request);
+		}
+
+		@Override
+		public FtpletResult onAppendEnd(FtpSession session, FtpRequest request) throws FtpException, IOException {
+			restrictExisting(session, request, OWNER_ONLY);
+			return super.onAppendEnd(session, request);
+		}
+
+		@Override
+		public FtpletResult onMkdirEnd(FtpSession session, FtpRequest request) throws FtpException, IOException {
+			restrictExisting(session, request, OWNER_ONLY_DIRECTORY);
+			return super.onMkdirEnd(session, request);
+		}
+
+		private static void createPrivately(FtpSession session, FtpRequest request) throws FtpException {
+			Path file = physical(session, request);
+			if (file == null || !POSIX) {
+				return;
+			}
+			try {
+				Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+			}
+			catch (FileAlreadyExistsException ex) {
+				// It keeps its mode, set when it was written.
+			}
+			catch (IOException ex) {
+				// A missing or unusable directory: the command fails on its own and says
+				// so.
+				logger.debug("Cannot create " + file + " for its owner only: " + ex.getMessage());
+			}
+		}
+
+		private static void restrictExisting(FtpSession session, FtpRequest request, Set<PosixFilePermission> mode)
+				throws FtpException {
+			Path path = physical(session, request);
+			if (path != null && Files.exists(path)) {
+				try {
+					restrict(path, mode);
+				}
+				catch (UncheckedIOException ex) {
+					logger.warn(ex.getMessage() + ": " + ex.getCause().getMessage());
+				}
+			}
+		}
+
+		private static Path physical(FtpSession session, FtpRequest request) throws FtpException {
+			if (!request.hasArgument()) {
+				return null;
+			}
+			FtpFile file = session.getFileSystemView().getFile(request.getArgument());
+			return (file != null && file.getPhysicalFile() instanceof File physical) ? physical.toPath() : null;
+		}
+
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 import javax.net.ssl.TrustManager;
@@ -31,6 +32,33 @@ import org.springframework.util.StringUtils;
  * {@link ImageStore} on an FTP server through Apache Commons Net: passive mode, binary
  * transfers, explicit FTPS when configured, and a small pool of logged-in connections so
  * that a request does not pay for a new login.
+ * <p>
+ * <b>Directories before files.</b> An upload creates the missing directories of its path
+ * first, then sends {@code STOR}. Creating them only after a failed {@code STOR} does not
+ * work: Apache MINA FtpServer accepts a {@code STOR} into a missing directory, opens the
+ * data connection and closes it while the client is still sending, so a file larger than
+ * the socket buffers ends in a broken pipe (an exception, not a refusal).
+ * <p>
+ * <b>Retries.</b> A command that fails because the connection broke (an
+ * {@link IOException}: reset, broken pipe, time-out, closed connection), not because the
+ * server answered no, is tried once more on a new connection, and only where doing it
+ * twice cannot differ from doing it once:
+ * <ul>
+ * <li>{@link #get} ({@code RETR}) only reads;</li>
+ * <li>{@link #delete} ({@code DELE}): a file that the first attempt deleted before the
+ * connection broke is simply absent, which counts as deleted;</li>
+ * <li>{@link #putNew} and the {@link #check} probe ({@code STOR} to a name drawn at
+ * random here): nobody else writes that name, so the second attempt writes the same bytes
+ * to the same file, replacing whatever the first one left.</li>
+ * </ul>
+ * {@link #put} is not retried: between the two attempts someone else may have written the
+ * caller's name, and the retry would overwrite it. A negative reply is never retried (the
+ * server has decided), nor is a failed connection or login (the server is down or
+ * refuses: trying again at once would only double the wait).
+ * <p>
+ * <b>Partly written files.</b> When the connection breaks during an upload, the server
+ * may keep the bytes it received. The store then deletes the file on a new connection; if
+ * that fails too, it logs the file it leaves behind.
  */
 final class FtpImageStore implements ImageStore, AutoCloseable {
 
@@ -92,27 +120,21 @@ final class FtpImageStore implements ImageStore, AutoCloseable {
 	 */
 	@Override
 	public String put(String objectName, byte[] bytes, String contentType) {
-		if (!SAFE_PATH.matcher(objectName).matches()) {
-			throw new IllegalArgumentException("Unsafe object name: " + objectName);
-		}
-		String path = this.directory + objectName;
-		execute("Upload of " + objectName, (ftp) -> {
-			if (!store(ftp, path, bytes)) {
-				// Most likely the directory is missing: create it once, then try again.
-				createDirectories(ftp, path);
-				if (!store(ftp, path, bytes)) {
-					throw refused(ftp, "upload of " + objectName);
-				}
-			}
-			return null;
-		});
+		upload(objectName, bytes, false);
+		return this.urlPrefix + objectName;
+	}
+
+	@Override
+	public String putNew(String directory, String extension, byte[] bytes, String contentType) {
+		String objectName = (directory.isEmpty() ? "" : directory + "/") + UUID.randomUUID() + "." + extension;
+		upload(objectName, bytes, true);
 		return this.urlPrefix + objectName;
 	}
 
 	@Override
 	public StoredImage get(String url) {
 		String path = pathOf(url);
-		return execute("Download of " + url, (ftp) -> {
+		return execute("Download of " + url, true, (ftp) -> {
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			if (ftp.retrieveFile(path, out)) {
 				return new StoredImage(out.toByteArray(), contentTypeOf(path));
@@ -128,13 +150,8 @@ final class FtpImageStore implements ImageStore, AutoCloseable {
 	@Override
 	public void delete(String url) {
 		String path = pathOf(url);
-		execute("Deletion of " + url, (ftp) -> {
-			if (!ftp.deleteFile(path)) {
-				ImageStoreException refused = refused(ftp, "deletion of " + url);
-				if (exists(ftp, path)) {
-					throw refused;
-				}
-			}
+		execute("Deletion of " + url, true, (ftp) -> {
+			deleteFile(ftp, path, url);
 			return null;
 		});
 	}
@@ -149,7 +166,10 @@ final class FtpImageStore implements ImageStore, AutoCloseable {
 	public String check() {
 		long start = System.nanoTime();
 		byte[] probe = ("Roster image store check " + Instant.now()).getBytes(StandardCharsets.UTF_8);
-		String url = put("roster-check/" + UUID.randomUUID() + ".txt", probe, "text/plain");
+		// In the base directory itself: a directory of its own would stay behind.
+		String objectName = "roster-check-" + UUID.randomUUID() + ".txt";
+		upload(objectName, probe, true);
+		String url = this.urlPrefix + objectName;
 		try {
 			if (!Arrays.equals(get(url).bytes(), probe)) {
 				throw new ImageStoreException("FTP server " + this.server + " returned other bytes than were written");
@@ -179,8 +199,88 @@ final class FtpImageStore implements ImageStore, AutoCloseable {
 				+ this.urlPrefix + ")";
 	}
 
-	private <T> T execute(String action, FtpAction<T> work) {
-		FTPClient ftp = borrow();
+	/**
+	 * Stores the file after creating its directories; on a broken connection, retries
+	 * once if {@code retry}, then removes what a broken transfer may have left.
+	 */
+	private void upload(String objectName, byte[] bytes, boolean retry) {
+		if (!SAFE_PATH.matcher(objectName).matches()) {
+			throw new IllegalArgumentException("Unsafe object name: " + objectName);
+		}
+		String path = this.directory + objectName;
+		AtomicBoolean sent = new AtomicBoolean();
+		try {
+			execute("Upload of " + objectName, retry, (ftp) -> {
+				createDirectories(ftp, path);
+				sent.set(true);
+				if (!ftp.storeFile(path, new ByteArrayInputStream(bytes))) {
+					throw refused(ftp, "upload of " + objectName);
+				}
+				return null;
+			});
+		}
+		catch (ImageStoreException ex) {
+			// A refusal has no cause; a broken connection has, and may have left bytes.
+			if (sent.get() && ex.getCause() instanceof IOException) {
+				removePartlyWritten(path, objectName);
+			}
+			throw ex;
+		}
+	}
+
+	/** Best effort, on a new connection: the pooled ones may be as broken as the last. */
+	private void removePartlyWritten(String path, String objectName) {
+		try {
+			attempt(true, (ftp) -> {
+				deleteFile(ftp, path, objectName);
+				return null;
+			});
+			logger.info("Removed the partly written " + objectName + " from FTP server " + this.server);
+		}
+		catch (IOException | ImageStoreException ex) {
+			logger.warn("A partly written " + objectName + " may remain on FTP server " + this.server + ": "
+					+ describe(ex));
+		}
+	}
+
+	private void deleteFile(FTPClient ftp, String path, String name) throws IOException {
+		if (!ftp.deleteFile(path)) {
+			ImageStoreException refused = refused(ftp, "deletion of " + name);
+			if (exists(ftp, path)) {
+				throw refused;
+			}
+		}
+	}
+
+	/**
+	 * Runs {@code work} on a pooled connection; if the connection breaks and
+	 * {@code retry}, once more on a new one (see the class comment for when that is
+	 * safe).
+	 */
+	private <T> T execute(String action, boolean retry, FtpAction<T> work) {
+		try {
+			return attempt(false, work);
+		}
+		catch (IOException ex) {
+			if (!retry) {
+				throw failure(action, ex);
+			}
+			logger.info(action + " failed (" + describe(ex) + "), trying once more on a new connection");
+		}
+		try {
+			return attempt(true, work);
+		}
+		catch (IOException ex) {
+			throw failure(action, ex);
+		}
+	}
+
+	/**
+	 * @param fresh on a new connection rather than a pooled one
+	 * @throws IOException if the connection broke; it is then closed
+	 */
+	private <T> T attempt(boolean fresh, FtpAction<T> work) throws IOException {
+		FTPClient ftp = borrow(fresh);
 		boolean healthy = false;
 		try {
 			T result = work.run(ftp);
@@ -192,27 +292,43 @@ final class FtpImageStore implements ImageStore, AutoCloseable {
 			healthy = true;
 			throw ex;
 		}
-		catch (FTPConnectionClosedException | SocketException ex) {
-			throw new ImageStoreUnavailableException(
-					action + " failed: FTP server " + this.server + " closed the connection (" + ex.getMessage() + ")",
-					ex);
-		}
-		catch (IOException ex) {
-			throw new ImageStoreException(action + " on FTP server " + this.server + " failed: " + ex.getMessage(), ex);
-		}
 		finally {
 			release(ftp, healthy);
 		}
 	}
 
-	private FTPClient borrow() {
+	private ImageStoreException failure(String action, IOException ex) {
+		if (ex instanceof FTPConnectionClosedException || ex instanceof SocketException) {
+			return new ImageStoreUnavailableException(
+					action + " failed: FTP server " + this.server + " closed the connection (" + describe(ex) + ")",
+					ex);
+		}
+		return new ImageStoreException(action + " on FTP server " + this.server + " failed: " + describe(ex), ex);
+	}
+
+	/**
+	 * The messages of an exception and its causes: Commons Net's "IOException caught
+	 * while copying" says nothing without the broken pipe under it.
+	 */
+	static String describe(Throwable ex) {
+		StringBuilder text = new StringBuilder();
+		for (Throwable cause = ex; cause != null && text.length() < 500; cause = cause.getCause()) {
+			String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+			if (text.indexOf(message) < 0) {
+				text.append((text.length() > 0) ? ": " : "").append(message);
+			}
+		}
+		return text.toString();
+	}
+
+	private FTPClient borrow(boolean fresh) {
 		if (this.closed) {
 			throw new ImageStoreUnavailableException("The image store is shut down");
 		}
 		acquirePermit();
 		try {
 			FTPClient ftp;
-			while ((ftp = this.idle.pollFirst()) != null) {
+			while (!fresh && (ftp = this.idle.pollFirst()) != null) {
 				if (isAlive(ftp)) {
 					return ftp;
 				}
@@ -334,13 +450,10 @@ final class FtpImageStore implements ImageStore, AutoCloseable {
 		return ftp.getSize(path) != null;
 	}
 
-	private static boolean store(FTPClient ftp, String path, byte[] bytes) throws IOException {
-		return ftp.storeFile(path, new ByteArrayInputStream(bytes));
-	}
-
 	private static void createDirectories(FTPClient ftp, String path) throws IOException {
 		for (int slash = path.indexOf('/', 1); slash > 0; slash = path.indexOf('/', slash + 1)) {
-			// An existing directory answers with an error, which is fine here.
+			// An existing directory answers with an error, which is fine here; a real
+			// failure shows in the STOR that follows.
 			ftp.makeDirectory(path.substring(0, slash));
 		}
 	}

@@ -7,7 +7,22 @@ package org.roster.avatar;
 public interface ImageStore {
 
 	/**
-	 * Stores a file, creating missing directories.
+	 * Stores a file under a new name that the store draws at random, creating missing
+	 * directories. Since nobody else can write that name, the store may retry a broken
+	 * transfer.
+	 * @param directory a relative path of {@code [A-Za-z0-9._-]} segments, e.g.
+	 * {@code avatars/42}; empty for the top
+	 * @param extension the file name's extension, without the dot, e.g. {@code png}
+	 * @return the URL by which the file can be read or deleted later
+	 * @throws ImageStoreUnavailableException if the store cannot be reached or refuses
+	 * the login
+	 * @throws ImageStoreException if the store fails otherwise
+	 */
+	String putNew(String directory, String extension, byte[] bytes, String contentType);
+
+	/**
+	 * Stores a file under the caller's name, replacing a file of that name, creating
+	 * missing directories.
 	 * @param objectName a relative path of {@code [A-Za-z0-9._-]} segments, e.g.
 	 * {@code avatars/42/<uuid>.png}; no segment may start with a dot
 	 * @return the URL by which the file can be read or deleted later

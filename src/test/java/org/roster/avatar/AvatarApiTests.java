@@ -3,7 +3,9 @@ package org.roster.avatar;
 import java.awt.Color;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.CookieManager;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +18,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.roster.account.RosterPrincipal;
 import org.roster.profile.ProfileService;
@@ -36,6 +41,8 @@ import org.roster.user.UserService;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
@@ -73,8 +80,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		properties = { "spring.datasource.url=jdbc:h2:mem:avatar-api;DB_CLOSE_DELAY=-1",
 				"spring.servlet.multipart.resolve-lazily=true" })
 @AutoConfigureMockMvc
+@ExtendWith(OutputCaptureExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AvatarApiTests {
+
+	private static final String USER_PASSWORD = "Avatar-upload-9-horse";
 
 	@TempDir
 	static Path dataDir;
@@ -231,18 +241,10 @@ class AvatarApiTests {
 
 	@Test
 	void tomcatsMultipartLimitIsAProblemDetailToo() throws Exception {
-		String password = "Avatar-upload-9-horse";
-		User ivan = this.users
-			.create(new NewUser("ivan", "ivan@example.test", this.passwordEncoder.encode(password), Role.USER));
-		HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-		String loginToken = csrfToken(http.send(request("/login").build(), BodyHandlers.ofString()).body());
-		HttpResponse<String> login = http
-			.send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(BodyPublishers.ofString("username=ivan&password=" + password + "&_csrf=" + loginToken))
-				.build(), BodyHandlers.ofString());
-		assertThat(login.headers().firstValue("Location"))
-			.hasValueSatisfying((to) -> assertThat(to).endsWith("/profile"));
-		String token = csrfToken(http.send(request("/profile").build(), BodyHandlers.ofString()).body());
+		User ivan = signedUpUser("ivan");
+		SignedIn signedIn = signIn("ivan");
+		HttpClient http = signedIn.http();
+		String token = signedIn.csrfToken();
 
 		String boundary = "avatar-boundary";
 		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"big.png\"\r\n"
@@ -262,10 +264,59 @@ class AvatarApiTests {
 		assertThat(filesOf(ivan)).isEmpty();
 	}
 
+	/**
+	 * A client that sends the whole body before reading (no {@code Expect:
+	 * 100-continue}, like Python's urllib) still reads the 413: Tomcat reads and drops
+	 * the rest of the body instead of closing the connection under it.
+	 */
+	@Test
+	void anOverSizeUploadSentWithoutExpectGetsItsProblemDetail() throws Exception {
+		User kim = signedUpUser("kim");
+		SignedIn signedIn = signIn("kim");
+		String boundary = "raw-boundary";
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"big.png\"\r\n"
+				+ "Content-Type: image/png\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+		byte[] image = new byte[7 * 1024 * 1024];
+		String request = "POST /users/" + kim.getId() + "/image HTTP/1.1\r\nHost: 127.0.0.1:" + this.port + "\r\n"
+				+ "Cookie: " + signedIn.cookieHeader() + "\r\nX-CSRF-TOKEN: " + signedIn.csrfToken() + "\r\n"
+				+ "Accept: application/json\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\n"
+				+ "Content-Length: " + (head.length + image.length + tail.length) + "\r\nConnection: close\r\n\r\n";
+		String response;
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(30_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(request.getBytes(StandardCharsets.US_ASCII));
+			out.write(head);
+			out.write(image);
+			out.write(tail);
+			out.flush();
+			response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+		assertThat(response).startsWith("HTTP/1.1 413 ")
+			.containsIgnoringCase("Content-Type: application/problem+json")
+			.contains("The image is larger than 5 MB");
+		assertThat(filesOf(kim)).isEmpty();
+	}
+
+	@Test
+	void aStoreFailureGets502AndLogsOneLine(CapturedOutput output) throws Exception {
+		User judy = user("judy", Role.USER);
+		// A file where the user's folder should be: the FTP server cannot store into it.
+		Files.createDirectories(dataDir.resolve("ftp/avatars"));
+		Files.writeString(dataDir.resolve("ftp/avatars/" + judy.getId()), "not a folder");
+		this.mvc.perform(multipart("/users/{id}/image", judy.getId()).file(image(png(80, 80))).with(as(judy)))
+			.andExpect(status().isBadGateway())
+			.andExpect(jsonPath("$.detail").value("The image store could not complete the request."));
+		assertThat(this.profiles.findImage(judy.getId())).isEmpty();
+		assertOneWarning(output, "Image store failure: FTP server 127.0.0.1:");
+	}
+
 	@Test
 	@Order(Integer.MAX_VALUE)
 	@DirtiesContext
-	void aStoreThatIsDownGets503AndTheProfileKeepsItsImage() throws Exception {
+	void aStoreThatIsDownGets503AndTheProfileKeepsItsImage(CapturedOutput output) throws Exception {
 		User hank = user("hank", Role.USER);
 		this.mvc.perform(multipart("/users/{id}/image", hank.getId()).file(image(png(80, 80))).with(as(hank)))
 			.andExpect(status().isOk());
@@ -277,6 +328,58 @@ class AvatarApiTests {
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.detail").value("The image store cannot be reached right now. Try again later."));
 		assertThat(this.profiles.findImage(hank.getId())).contains(before);
+		assertOneWarning(output, "Image store unavailable: Cannot connect to FTP server 127.0.0.1:");
+	}
+
+	/**
+	 * The failure is logged as one WARN line with its cause: no stack trace follows it
+	 * (the next line is the next log entry or the end).
+	 */
+	private static void assertOneWarning(CapturedOutput output, String start) {
+		List<String> lines = output.getAll().lines().toList();
+		List<Integer> warnings = IntStream.range(0, lines.size())
+			.filter((i) -> lines.get(i).contains(start))
+			.boxed()
+			.toList();
+		assertThat(warnings).hasSize(1);
+		int warning = warnings.get(0);
+		assertThat(lines.get(warning)).contains(" WARN ");
+		if (warning + 1 < lines.size()) {
+			assertThat(lines.get(warning + 1)).matches("\\d{4}-\\d\\d-\\d\\dT.*");
+		}
+	}
+
+	private User signedUpUser(String name) {
+		return this.users
+			.create(new NewUser(name, name + "@example.test", this.passwordEncoder.encode(USER_PASSWORD), Role.USER));
+	}
+
+	/** Signs in through the login form, as a browser does. */
+	private SignedIn signIn(String username) throws Exception {
+		CookieManager cookies = new CookieManager();
+		HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+		String loginToken = csrfToken(http.send(request("/login").build(), BodyHandlers.ofString()).body());
+		HttpResponse<String> login = http
+			.send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(BodyPublishers
+					.ofString("username=" + username + "&password=" + USER_PASSWORD + "&_csrf=" + loginToken))
+				.build(), BodyHandlers.ofString());
+		assertThat(login.headers().firstValue("Location"))
+			.hasValueSatisfying((to) -> assertThat(to).endsWith("/profile"));
+		String token = csrfToken(http.send(request("/profile").build(), BodyHandlers.ofString()).body());
+		return new SignedIn(http, cookies, token);
+	}
+
+	private record SignedIn(HttpClient http, CookieManager cookies, String csrfToken) {
+
+		String cookieHeader() {
+			return this.cookies.getCookieStore()
+				.getCookies()
+				.stream()
+				.map((cookie) -> cookie.getName() + "=" + cookie.getValue())
+				.collect(Collectors.joining("; "));
+		}
+
 	}
 
 	private HttpRequest.Builder request(String path) {
@@ -294,7 +397,7 @@ class AvatarApiTests {
 	}
 
 	/** Signed in as the user, with a CSRF token. */
-	private static RequestPostProcessor as(User user) {
+	static RequestPostProcessor as(User user) {
 		RosterPrincipal principal = new RosterPrincipal(user.getId(), user.getUsername(), user.getRole());
 		RequestPostProcessor signedIn = authentication(new UsernamePasswordAuthenticationToken(principal, null,
 				List.of(new SimpleGrantedAuthority("ROLE_" + user.getRole().name()))));

@@ -19,6 +19,11 @@ class CountingImageStore implements ImageStore {
 	}
 
 	@Override
+	public String putNew(String directory, String extension, byte[] bytes, String contentType) {
+		return this.delegate.putNew(directory, extension, bytes, contentType);
+	}
+
+	@Override
 	public StoredImage get(String url) {
 		this.gets.incrementAndGet();
 		return this.delegate.get(url);

@@ -52,4 +52,33 @@ class EmbeddedFtpServerTests {
 		}
 	}
 
+	@Test
+	void filesAndDirectoriesAreTheOwnersOnlyWhateverTheUmask() throws IOException {
+		// The surefire JVM runs with the machine's umask (022 here): without the embedded
+		// server's care, files would be rw-r--r-- and directories rwxr-xr-x.
+		Path root = Files.createDirectories(this.dataDir.resolve("ftp"));
+		Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
+		EmbeddedFtpServer server = EmbeddedFtpServer.inDataDir(this.dataDir);
+		server.start();
+		FtpProperties defaults = new FtpProperties(null, 21, null, null, "/", false, null, null, Duration.ofSeconds(2),
+				Duration.ofSeconds(5), 2);
+		try (FtpImageStore store = new FtpImageStore(server.clientProperties(defaults), null)) {
+			String url = store.putNew("avatars/1", "png", FtpImageStoreTests.noise(200 * 1024, 1), "image/png");
+			store.put("avatars/1/same.png", FtpImageStoreTests.bytes("first"), "image/png");
+			store.put("avatars/1/same.png", FtpImageStoreTests.bytes("second"), "image/png");
+			assertThat(mode(root)).isEqualTo("rwx------");
+			assertThat(mode(root.resolve("avatars"))).isEqualTo("rwx------");
+			assertThat(mode(root.resolve("avatars/1"))).isEqualTo("rwx------");
+			assertThat(mode(root.resolve("avatars/1/same.png"))).isEqualTo("rw-------");
+			assertThat(mode(root.resolve(url.substring(url.indexOf("avatars/"))))).isEqualTo("rw-------");
+		}
+		finally {
+			server.stop();
+		}
+	}
+
+	private static String mode(Path path) throws IOException {
+		return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+	}
+
 }

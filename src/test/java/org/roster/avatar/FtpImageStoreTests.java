@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -42,6 +43,8 @@ class FtpImageStoreTests {
 	@TempDir
 	static Path root;
 
+	private static final FaultyFtplet faults = new FaultyFtplet();
+
 	private static EmbeddedFtpServer server;
 
 	private final List<FtpImageStore> stores = new ArrayList<>();
@@ -50,7 +53,8 @@ class FtpImageStoreTests {
 
 	@BeforeAll
 	static void startServer() {
-		server = new EmbeddedFtpServer(root, PASSWORD, null, Map.of("loginCounter", new LoginCounter(logins)));
+		server = new EmbeddedFtpServer(root, PASSWORD, null,
+				Map.of("loginCounter", new LoginCounter(logins), "faults", faults));
 		server.start();
 	}
 
@@ -61,6 +65,7 @@ class FtpImageStoreTests {
 
 	@BeforeEach
 	void openStore() {
+		faults.reset();
 		this.store = store(properties("127.0.0.1", server.port(), PASSWORD, "/", null));
 	}
 
@@ -209,10 +214,108 @@ class FtpImageStoreTests {
 	}
 
 	@Test
-	void checkWritesReadsAndDeletesAProbe() throws IOException {
+	void largeFilesGoIntoNewDirectories() {
+		// MINA accepts a STOR into a missing directory, then drops the data connection
+		// while the client is still sending: large files got a broken pipe.
+		byte[] large = noise(300 * 1024, 1);
+		for (int user = 100; user < 120; user++) {
+			String url = this.store.putNew("avatars/" + user, "png", large, "image/png");
+			assertThat(this.store.get(url).bytes()).isEqualTo(large);
+		}
+		assertThat(faults.seen("STOR")).isEqualTo(20);
+	}
+
+	@Test
+	void aDownloadWhoseConnectionDropsIsRetriedOnceOnANewConnection() {
+		String url = this.store.put("avatars/20/a.png", bytes("retried"), "image/png");
+		int before = logins.get();
+		faults.plan("RETR", FaultyFtplet.Fault.DROP);
+		assertThat(this.store.get(url).bytes()).isEqualTo(bytes("retried"));
+		assertThat(faults.seen("RETR")).isEqualTo(2);
+		assertThat(logins.get() - before).isEqualTo(1);
+
+		faults.plan("RETR", FaultyFtplet.Fault.DROP, FaultyFtplet.Fault.DROP);
+		assertThatExceptionOfType(ImageStoreUnavailableException.class).isThrownBy(() -> this.store.get(url))
+			.withMessageContaining("closed the connection");
+		assertThat(faults.seen("RETR")).isEqualTo(4);
+	}
+
+	@Test
+	void aRefusalIsNotRetried() {
+		String url = this.store.put("avatars/21/a.png", bytes("refused"), "image/png");
+		faults.plan("RETR", FaultyFtplet.Fault.REFUSE);
+		assertThatExceptionOfType(ImageStoreException.class).isThrownBy(() -> this.store.get(url))
+			.withMessageContaining("refused the download")
+			.withMessageContaining("550");
+		assertThat(faults.seen("RETR")).isEqualTo(1);
+	}
+
+	@Test
+	void aDeletionWhoseConnectionDropsIsRetried() {
+		String url = this.store.put("avatars/22/a.png", bytes("x"), "image/png");
+		faults.plan("DELE", FaultyFtplet.Fault.DROP);
+		this.store.delete(url);
+		assertThat(root.resolve("avatars/22/a.png")).doesNotExist();
+		assertThat(faults.seen("DELE")).isEqualTo(2);
+	}
+
+	@Test
+	void anUploadToANewNameWhoseConnectionDropsIsRetried() throws IOException {
+		byte[] large = noise(300 * 1024, 2);
+		faults.plan("STOR", FaultyFtplet.Fault.DROP_MIDWAY);
+		String url = this.store.putNew("avatars/23", "png", large, "image/png");
+		assertThat(faults.keptBytes).hasValue(FaultyFtplet.PART);
+		assertThat(faults.seen("STOR")).isEqualTo(2);
+		assertThat(this.store.get(url).bytes()).isEqualTo(large);
+		assertThat(filesIn("avatars/23")).hasSize(1);
+	}
+
+	@Test
+	void anUploadToTheCallersNameIsNotRetriedAndLeavesNoPartOfTheFile() throws IOException {
+		faults.plan("STOR", FaultyFtplet.Fault.DROP_MIDWAY);
+		assertThatExceptionOfType(ImageStoreException.class)
+			.isThrownBy(() -> this.store.put("avatars/24/a.png", noise(300 * 1024, 3), "image/png"));
+		assertThat(faults.keptBytes).hasValue(FaultyFtplet.PART);
+		assertThat(faults.seen("STOR")).isEqualTo(1);
+		assertThat(filesIn("avatars/24")).isEmpty();
+	}
+
+	@Test
+	void anUploadWhoseRetryBreaksTooLeavesNoPartOfTheFile() throws IOException {
+		faults.plan("STOR", FaultyFtplet.Fault.DROP_MIDWAY, FaultyFtplet.Fault.DROP_MIDWAY);
+		assertThatExceptionOfType(ImageStoreException.class)
+			.isThrownBy(() -> this.store.putNew("avatars/25", "png", noise(300 * 1024, 4), "image/png"));
+		assertThat(faults.seen("STOR")).isEqualTo(2);
+		assertThat(filesIn("avatars/25")).isEmpty();
+	}
+
+	@Test
+	void checkWritesReadsAndDeletesAProbe() {
 		assertThat(this.store.check()).contains("FTP server 127.0.0.1:" + server.port()).contains("OK");
-		try (var probes = Files.list(root.resolve("roster-check"))) {
-			assertThat(probes).isEmpty();
+	}
+
+	@Test
+	void checkLeavesNothingOnTheServerWhetherItSucceedsOrFails(@TempDir Path otherRoot) throws IOException {
+		FaultyFtplet otherFaults = new FaultyFtplet();
+		EmbeddedFtpServer other = new EmbeddedFtpServer(otherRoot, PASSWORD, null, Map.of("faults", otherFaults));
+		other.start();
+		try {
+			FtpImageStore checked = store(properties("127.0.0.1", other.port(), PASSWORD, "/", null));
+			assertThat(checked.check()).contains("OK");
+			assertThat(otherRoot).isEmptyDirectory();
+
+			otherFaults.plan("RETR", FaultyFtplet.Fault.REFUSE);
+			assertThatExceptionOfType(ImageStoreException.class).isThrownBy(checked::check)
+				.withMessageContaining("refused the download");
+			assertThat(otherRoot).isEmptyDirectory();
+
+			otherFaults.plan("STOR", FaultyFtplet.Fault.DROP_MIDWAY, FaultyFtplet.Fault.DROP_MIDWAY);
+			assertThatExceptionOfType(ImageStoreException.class).isThrownBy(checked::check);
+			assertThat(otherFaults.keptBytes).hasPositiveValue();
+			assertThat(otherRoot).isEmptyDirectory();
+		}
+		finally {
+			other.stop();
 		}
 	}
 
@@ -233,6 +336,19 @@ class FtpImageStoreTests {
 		FtpImageStore store = new FtpImageStore(properties, null);
 		this.stores.add(store);
 		return store;
+	}
+
+	/** Incompressible bytes. */
+	static byte[] noise(int length, long seed) {
+		byte[] bytes = new byte[length];
+		new Random(seed).nextBytes(bytes);
+		return bytes;
+	}
+
+	private static List<Path> filesIn(String directory) throws IOException {
+		try (var files = Files.list(root.resolve(directory))) {
+			return files.toList();
+		}
 	}
 
 	static byte[] bytes(String text) {
