@@ -16,6 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +47,9 @@ class SessionsAndHeadersTest {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	AccountTestSupport accounts;
 
@@ -89,6 +94,28 @@ class SessionsAndHeadersTest {
 		this.mvc.perform(get("/profile").accept("text/html").cookie(session)).andExpect(redirectedUrl("/login"));
 		this.mvc.perform(get("/edit_user?id=" + user.getId()).accept("application/json").cookie(session))
 			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void sessionsEndOnlyOnceTheChangeCommitsAndNotAtAllWhenItRollsBack() throws Exception {
+		User user = this.accounts.user("committed");
+		Cookie session = signIn("committed", AccountTestSupport.PASSWORD);
+		TransactionTemplate transaction = new TransactionTemplate(this.transactionManager);
+		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		String count = "SELECT count(*) FROM SPRING_SESSION WHERE PRINCIPAL_NAME = 'committed'";
+
+		transaction.executeWithoutResult((status) -> {
+			this.revoker.revokeAll(user.getUsername());
+			status.setRollbackOnly();
+		});
+		assertThat(jdbc.queryForObject(count, Integer.class)).as("a change that rolled back ends nothing").isOne();
+
+		transaction.executeWithoutResult((status) -> {
+			this.revoker.revokeAll(user.getUsername());
+			assertThat(jdbc.queryForObject(count, Integer.class)).as("not before the commit").isOne();
+		});
+		assertThat(jdbc.queryForObject(count, Integer.class)).isZero();
+		this.mvc.perform(get("/profile").accept("text/html").cookie(session)).andExpect(redirectedUrl("/login"));
 	}
 
 	@Test
