@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.roster.account.AccountTestSupport;
 import org.roster.testsupport.DatabaseTest;
 import org.roster.testsupport.TestDatabase;
@@ -14,6 +15,8 @@ import org.roster.user.UserService;
 import org.roster.user.UserStatus;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
@@ -223,6 +226,23 @@ class UserApiTest {
 				.content("{\"profile\": {\"fullName\": \"Dana\\nNg\"}, \"version\": 1}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors['profile.fullName']").exists());
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void anEmailConflictLogsNeitherTheAddressNorSql(CapturedOutput output) throws Exception {
+		User erin = this.accounts.user("erin");
+		this.accounts.user("frank");
+		this.mvc
+			.perform(put("/edit_user").param("id", id(erin))
+				.with(as(erin))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"email\": \"FRANK@example.com\", \"version\": 0}"))
+			.andExpect(status().isConflict());
+		assertThat(output.getAll()).doesNotContainIgnoringCase("frank@example.com")
+			.doesNotContainIgnoringCase("users_email_uq")
+			.doesNotContain("SQL");
 	}
 
 	@Test
