@@ -22,6 +22,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -97,7 +98,7 @@ class PasswordChecksTest {
 
 	@Test
 	void passwordChecksShareTheSignInThrottleOfTheClientAddress() throws Exception {
-		this.accounts.user("throttled");
+		User user = this.accounts.user("throttled");
 		RequestPostProcessor client = AccountTestSupport.freshClient();
 		Cookie session = AccountTestSupport.signIn(this.mvc, "throttled", AccountTestSupport.PASSWORD);
 		// Sign-ins and password checks from one address draw from one bucket of 30 a
@@ -124,14 +125,17 @@ class PasswordChecksTest {
 			}
 		}
 		assertThat(refused).isGreaterThanOrEqualTo(5);
+		// A self-deletion is a password check too, answered as problem details.
 		this.mvc
-			.perform(delete("/delete_user").param("id", "1")
+			.perform(delete("/delete_user").param("id", Long.toString(user.getId()))
 				.cookie(session)
 				.with(csrf())
 				.with(client)
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"password\": \"x\"}"))
-			.andExpect(status().isForbidden());
+			.andExpect(status().isTooManyRequests())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		assertThat(this.users.get(user.getId()).getFailedLogins()).as("refused before any check").isZero();
 	}
 
 	@Test
