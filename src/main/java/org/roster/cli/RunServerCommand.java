@@ -13,11 +13,17 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 @Command(name = "runserver", mixinStandardHelpOptions = true,
 		description = "Serve Roster (migrates the database first). Stop with Ctrl+C.")
 class RunServerCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
 
 	@Option(names = "--port", paramLabel = "P", description = "HTTP port (default: 8080, or server.port).")
 	Integer port;
@@ -29,7 +35,7 @@ class RunServerCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws InterruptedException {
 		if (this.port != null && (this.port < 0 || this.port > 65535)) {
-			throw new CliException("--port must be between 0 and 65535");
+			throw new ParameterException(this.spec.commandLine(), "--port must be between 0 and 65535");
 		}
 		List<String> properties = new ArrayList<>();
 		if (this.port != null) {

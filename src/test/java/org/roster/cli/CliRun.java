@@ -10,7 +10,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One {@code ./manage} invocation run in-process, as {@code RosterApplication.main}
@@ -24,6 +28,18 @@ record CliRun(int exitCode, String out, String err) {
 			"spring.datasource.username", "spring.datasource.password" };
 
 	static CliRun manage(Path dataDir, String stdin, String... args) {
+		return run(dataDir, stdin, Optional::empty, args);
+	}
+
+	/**
+	 * As if typed on a terminal: each prompt takes the next answer (null when they run
+	 * out, as at the end of input); prompts and messages go to {@code out}.
+	 */
+	static CliRun answering(Path dataDir, List<String> answers, String... args) {
+		return run(dataDir, null, () -> Optional.of(new ScriptedTerminal(answers.iterator())), args);
+	}
+
+	private static CliRun run(Path dataDir, String stdin, Supplier<Optional<Prompter>> terminal, String... args) {
 		Map<String, String> saved = new HashMap<>();
 		for (String name : ISOLATED_PROPERTIES) {
 			saved.put(name, System.getProperty(name));
@@ -44,7 +60,7 @@ record CliRun(int exitCode, String out, String err) {
 			System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
 			System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
 			System.setIn(new ByteArrayInputStream(((stdin != null) ? stdin : "").getBytes(StandardCharsets.UTF_8)));
-			int exitCode = ManageCommandLine.run(args);
+			int exitCode = ManageCommandLine.run(terminal, args);
 			return new CliRun(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
 		}
 		finally {
@@ -73,6 +89,27 @@ record CliRun(int exitCode, String out, String err) {
 	@Override
 	public String toString() {
 		return "exit " + this.exitCode + "\n--- stdout ---\n" + this.out + "--- stderr ---\n" + this.err;
+	}
+
+	private record ScriptedTerminal(Iterator<String> answers) implements Prompter {
+
+		@Override
+		public String readLine(String prompt) {
+			System.out.println(prompt);
+			return this.answers.hasNext() ? this.answers.next() : null;
+		}
+
+		@Override
+		public char[] readPassword(String prompt) {
+			String answer = readLine(prompt);
+			return (answer != null) ? answer.toCharArray() : null;
+		}
+
+		@Override
+		public void say(String message) {
+			System.out.println(message);
+		}
+
 	}
 
 }

@@ -1,10 +1,14 @@
 package org.roster.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -126,6 +130,69 @@ class ManageCommandLineTest {
 		assertFailedWithOneLine(run, 1);
 		assertThat(run.err()).isEqualTo("error: no password on standard input\n");
 		assertThat(countUsers()).isEqualTo(1);
+	}
+
+	@Test
+	@Order(9)
+	void createAdminOnATerminalAsksAgainUntilEachAnswerIsAcceptable() throws SQLException {
+		CliRun run = CliRun.answering(dataDir,
+				List.of("no", "ROOT", " helper ", "helper@", "root@example.com", "helper@example.com", "password1",
+						STRONG_PASSWORD, "Quietly-orbiting-walrus-lanterns-8", STRONG_PASSWORD, STRONG_PASSWORD),
+				"db", "create_admin");
+
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).containsSubsequence("Username: ", "3 to 32 characters", "Username: ",
+				"This username is already taken.", "Username: ", "Email: ", "Enter a valid email address.", "Email: ",
+				"This email address is already registered.", "Email: ", "Password: ", "too easy to guess", "Password: ",
+				"Password (again): ", "The two passwords differ", "Password: ", "Password (again): ",
+				"Admin 'helper' created");
+		assertThat(run.err()).isEmpty();
+		assertThat(countUsers()).isEqualTo(2);
+	}
+
+	@Test
+	@Order(10)
+	void endOfInputOnATerminalCancels() throws SQLException {
+		CliRun run = CliRun.answering(dataDir, List.of("later"), "db", "create_admin");
+
+		assertFailedWithOneLine(run, 1);
+		assertThat(run.err()).isEqualTo("error: cancelled\n");
+		assertThat(countUsers()).isEqualTo(2);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "--password-stdin --username someone", "--password-stdin --email someone@example.com",
+			"--password-stdin", "--username someone --email someone@example.com" })
+	void createAdminWithoutTheOptionsAScriptNeedsIsAUsageError(String options) throws SQLException {
+		CliRun run = CliRun.manage(dataDir, STRONG_PASSWORD + "\n", ("db create_admin " + options).split(" "));
+
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+		assertThat(run.err())
+			.containsAnyOf("--password-stdin needs --username and --email too",
+					"no terminal to ask on: pass --username, --email and --password-stdin")
+			.contains("Usage: manage db create_admin");
+		assertThat(run.out()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "99999", "-1" })
+	void aPortOutOfRangeIsAUsageError(String port) {
+		CliRun run = CliRun.manage(dataDir, null, "runserver", "--port", port);
+
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+		assertThat(run.err()).startsWith("--port must be between 0 and 65535").contains("Usage: manage runserver");
+	}
+
+	@Test
+	void aNewDataFolderAndTheDatabaseInItAreForTheirOwnerOnly(@TempDir Path parent) throws IOException {
+		Path fresh = parent.resolve("roster/data");
+
+		CliRun run = CliRun.manage(fresh, null, "db", "init");
+
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rwx------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh.resolve("roster.mv.db"))))
+			.isEqualTo("rw-------");
 	}
 
 	@ParameterizedTest
