@@ -102,25 +102,25 @@ class AdminListBrowserTest extends BrowserTestSupport {
 		signIn(ADMIN);
 		open("/user_list");
 		this.browser.type("#user-search", "l");
-		this.browser.find("#user-search-submit").click();
+		this.browser.loadsNewPage("search for l", () -> this.browser.find("#user-search-submit").click());
 		searched("l");
 		assertThat(usernames()).containsExactlyInAnyOrder("liam", "lucas");
 		assertThat(this.browser.find("#user-count").getText()).isEqualTo("2 users");
 
 		this.browser.type("#user-search", "Schn");
-		this.browser.find("#user-search").sendKeys(Keys.ENTER);
+		this.browser.loadsNewPage("search for Schn", () -> this.browser.find("#user-search").sendKeys(Keys.ENTER));
 		searched("Schn");
 		assertThat(rows()).as("a prefix of the full name only, not of the family name").isEmpty();
 		this.browser.textIn("#user-empty", "No users match");
 
 		this.browser.type("#user-search", "MIA");
-		this.browser.find("#user-search-submit").click();
+		this.browser.loadsNewPage("search for MIA", () -> this.browser.find("#user-search-submit").click());
 		searched("MIA");
 		assertThat(usernames()).containsExactly("mia");
 
-		this.browser.find("#user-filters-clear").click();
-		this.browser.pathIs("/user_list");
-		this.browser.until("unfiltered list", (d) -> this.browser.query() == null);
+		this.browser.loadsNewPage("unfiltered list", () -> this.browser.find("#user-filters-clear").click());
+		assertThat(this.browser.path()).isEqualTo("/user_list");
+		assertThat(this.browser.query()).isNull();
 		assertThat(rows()).hasSizeGreaterThan(10);
 	}
 
@@ -135,19 +135,20 @@ class AdminListBrowserTest extends BrowserTestSupport {
 		List<String> first = usernames();
 		assertThat(first).hasSize(5).isSorted();
 
-		this.browser.find("#user-paging .page-next").click();
-		this.browser.textIn("#user-page-status", "Page 2 of " + pages);
+		this.browser.loadsNewPage("page 2", () -> this.browser.find("#user-paging .page-next").click());
+		assertThat(this.browser.find("#user-page-status").getText()).isEqualTo("Page 2 of " + pages);
 		List<String> second = usernames();
 		assertThat(second).hasSize(5).isSorted().doesNotContainAnyElementsOf(first);
 		assertThat(second.get(0)).isGreaterThan(first.get(4));
 
-		this.browser.find("#user-paging a.page-number[aria-label='Page " + pages + "']").click();
-		this.browser.textIn("#user-page-status", "Page " + pages + " of " + pages);
+		this.browser.loadsNewPage("the last page",
+				() -> this.browser.find("#user-paging a.page-number[aria-label='Page " + pages + "']").click());
+		assertThat(this.browser.find("#user-page-status").getText()).isEqualTo("Page " + pages + " of " + pages);
 		assertThat(usernames()).hasSize(total - 5 * (pages - 1));
 		assertThat(this.browser.find("#user-paging .page-next").getTagName()).as("no next page").isEqualTo("span");
 
-		this.browser.find("#user-paging .page-prev").click();
-		this.browser.textIn("#user-page-status", "Page " + (pages - 1) + " of " + pages);
+		this.browser.loadsNewPage("the page before", () -> this.browser.find("#user-paging .page-prev").click());
+		assertThat(this.browser.find("#user-page-status").getText()).isEqualTo("Page " + (pages - 1) + " of " + pages);
 	}
 
 	@Test
@@ -165,8 +166,8 @@ class AdminListBrowserTest extends BrowserTestSupport {
 			assertThat(this.users.get(id("noah")).getStatus()).isEqualTo(UserStatus.SUSPENDED);
 
 			// Noah's open page still shows; his next click finds the session gone.
-			noah.find("#sidebar a[href$='/profile']").click();
-			noah.pathIs("/login");
+			noah.loadsNewPage("noah's next page", () -> noah.find("#sidebar a[href$='/profile']").click());
+			assertThat(noah.path()).isEqualTo("/login");
 
 			toggle("noah").click();
 			this.browser.textIn("#toasts", "noah is now active.");

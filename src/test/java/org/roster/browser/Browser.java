@@ -125,6 +125,19 @@ final class Browser implements AutoCloseable {
 		return this.wait.withMessage(message).until(condition);
 	}
 
+	/**
+	 * Runs an action that loads another page (a link, a form submission) and waits until
+	 * that page has replaced this one and finished loading. The old window is marked
+	 * first, so neither an element nor the URL of the page being left can pass for the
+	 * new one.
+	 */
+	void loadsNewPage(String what, Runnable action) {
+		script("window.__rosterLeaving = true;");
+		action.run();
+		until(what + " (at " + this.driver.getCurrentUrl() + ")",
+				(d) -> this.<Boolean>script("return !window.__rosterLeaving && document.readyState === 'complete';"));
+	}
+
 	void textIn(String css, String text) {
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
 	}

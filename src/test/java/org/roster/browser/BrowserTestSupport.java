@@ -111,10 +111,15 @@ abstract class BrowserTestSupport {
 		signIn(this.browser, login);
 	}
 
+	/**
+	 * Fills in and submits the login form, and waits for the page it leads to (the login
+	 * page again after a failure): the next step never reads the form being left.
+	 */
 	static void submitLogin(Browser browser, String login, String password) {
 		browser.type("#username", login);
 		browser.type("#password", password);
-		browser.find("form[action$='/login'] button[type=submit]").click();
+		browser.loadsNewPage("the page after signing in as " + login,
+				() -> browser.find("form[action$='/login'] button[type=submit]").click());
 	}
 
 }

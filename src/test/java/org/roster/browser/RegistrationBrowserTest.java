@@ -62,9 +62,9 @@ class RegistrationBrowserTest extends BrowserTestSupport {
 		this.browser.type("#passwordConfirm", STRONG);
 		waitForScore(4);
 		this.browser.screenshot("register");
-		this.browser.find("#register-form button[type=submit]").click();
-
-		this.browser.pathIs("/login");
+		this.browser.loadsNewPage("the page after registering",
+				() -> this.browser.find("#register-form button[type=submit]").click());
+		assertThat(this.browser.path()).isEqualTo("/login");
 		String main = this.browser.find("main").getText();
 		assertThat(main).containsOnlyOnce("Your account is ready. Sign in to continue.");
 		assertThat(this.users.findByLogin("linus")).hasValueSatisfying((user) -> {
@@ -73,7 +73,7 @@ class RegistrationBrowserTest extends BrowserTestSupport {
 		});
 
 		submitLogin(this.browser, "linus", STRONG);
-		this.browser.pathIs("/profile");
+		assertThat(this.browser.path()).isEqualTo("/profile");
 	}
 
 	@Test
@@ -83,9 +83,9 @@ class RegistrationBrowserTest extends BrowserTestSupport {
 		this.browser.type("#email", "margo@example.org");
 		this.browser.type("#password", STRONG);
 		this.browser.type("#passwordConfirm", STRONG + "-typo");
-		this.browser.find("#register-form button[type=submit]").click();
-
-		this.browser.textIn("#username-error", "3 to 32 characters");
+		this.browser.loadsNewPage("the form again with its errors",
+				() -> this.browser.find("#register-form button[type=submit]").click());
+		assertThat(this.browser.find("#username-error").getText()).contains("3 to 32 characters");
 		this.browser.textIn("#passwordConfirm-error", "The two passwords differ.");
 		assertThat(this.browser.find("#username").getDomAttribute("class")).contains("is-invalid");
 		assertThat(this.browser.find("#email").getDomProperty("value")).isEqualTo("margo@example.org");
