@@ -127,15 +127,15 @@ final class Browser implements AutoCloseable {
 	}
 
 	WebElement visible(String css) {
-		return this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+		return waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
 	}
 
 	void gone(String css) {
-		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(css)));
+		waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(css)));
 	}
 
 	<T> T until(Function<WebDriver, T> condition) {
-		return this.wait.until(condition);
+		return waiting().until(condition);
 	}
 
 	<T> T until(String message, Function<WebDriver, T> condition) {
@@ -155,8 +155,14 @@ final class Browser implements AutoCloseable {
 				(d) -> this.<Boolean>script("return !window.__rosterLeaving && document.readyState === 'complete';"));
 	}
 
+	/** The shared wait without the message of an earlier until(message, ...). */
+	private WebDriverWait waiting() {
+		this.wait.withMessage((String) null);
+		return this.wait;
+	}
+
 	void textIn(String css, String text) {
-		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
 	}
 
 	void pathIs(String path) {
