@@ -127,19 +127,21 @@ final class Browser implements AutoCloseable {
 	}
 
 	WebElement visible(String css) {
-		return waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+		return this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
 	}
 
 	void gone(String css) {
-		waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(css)));
+		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(css)));
 	}
 
 	<T> T until(Function<WebDriver, T> condition) {
-		return waiting().until(condition);
+		return this.wait.until(condition);
 	}
 
 	<T> T until(String message, Function<WebDriver, T> condition) {
-		return this.wait.withMessage(message).until(condition);
+		// A wait of its own: withMessage would change the shared one for every later
+		// wait.
+		return new WebDriverWait(this.driver, TIMEOUT).withMessage(message).until(condition);
 	}
 
 	/**
@@ -155,14 +157,8 @@ final class Browser implements AutoCloseable {
 				(d) -> this.<Boolean>script("return !window.__rosterLeaving && document.readyState === 'complete';"));
 	}
 
-	/** The shared wait without the message of an earlier until(message, ...). */
-	private WebDriverWait waiting() {
-		this.wait.withMessage((String) null);
-		return this.wait;
-	}
-
 	void textIn(String css, String text) {
-		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
 	}
 
 	void pathIs(String path) {
