@@ -44,10 +44,14 @@ export function attachEmailCheck(input, { excludeId = () => null, takenMessage =
     }
   };
 
-  input.addEventListener('keyup', () => {
+  // `input` covers typing, pasting, dropping text and autofill (keyup missed all but typing).
+  input.addEventListener('input', () => {
     clearTimeout(timer);
     timer = setTimeout(check, DELAY_MS);
   });
-  input.addEventListener('change', check);
+  input.addEventListener('change', () => {
+    clearTimeout(timer);
+    check();
+  });
   return { check, show };
 }

@@ -1,13 +1,9 @@
 // Live password-strength bar: zxcvbn (same algorithm as the server) scores 0..4 on every
-// keystroke; the bar's width and colour go from a narrow red to a full green.
-const LEVELS = [
-  { label: 'Very weak', colour: 'bg-danger', width: 10 },
-  { label: 'Weak', colour: 'bg-danger', width: 25 },
-  { label: 'Fair', colour: 'bg-warning', width: 50 },
-  { label: 'Good', colour: 'bg-info', width: 75 },
-  { label: 'Strong', colour: 'bg-success', width: 100 },
-];
-const COLOURS = ['bg-danger', 'bg-warning', 'bg-info', 'bg-success'];
+// keystroke; the bar grows and goes red, orange, yellow, green (roster.css, by data-score),
+// and the label says whether the server will accept it. The server's minimum score comes
+// from the page (data-password-min-score on the meter or an ancestor).
+const LEVELS = ['Very weak', 'Weak', 'Fair', 'Good', 'Strong'];
+const WIDTHS = [10, 25, 50, 75, 100];
 
 function personalInputs(selector) {
   if (!selector) return [];
@@ -18,6 +14,12 @@ function personalInputs(selector) {
   });
 }
 
+/** "Good or stronger is accepted", from the server's minimum score; '' when the page has none. */
+function requirement(minScore) {
+  if (!(minScore >= 0 && minScore < LEVELS.length)) return '';
+  return minScore === LEVELS.length - 1 ? `only ${LEVELS[minScore]} is accepted` : `${LEVELS[minScore]} or stronger is accepted`;
+}
+
 export function attachStrengthMeter(input) {
   const meter = document.querySelector(input.dataset.strengthMeter);
   if (!meter || typeof window.zxcvbn !== 'function') return;
@@ -25,16 +27,20 @@ export function attachStrengthMeter(input) {
   const progress = meter.querySelector('[role="progressbar"]');
   const label = meter.querySelector('.strength-label');
   const hint = meter.querySelector('.strength-hint');
+  const minAttribute = meter.closest('[data-password-min-score]')?.dataset.passwordMinScore;
+  const minScore = minAttribute == null ? NaN : Number(minAttribute);
+  const needed = requirement(minScore);
 
   const update = () => {
     const password = input.value;
-    COLOURS.forEach((c) => bar.classList.remove(c));
     if (!password) {
       bar.style.width = '0%';
-      bar.classList.add('bg-danger');
       bar.dataset.score = '0';
+      delete bar.dataset.accepted;
+      meter.dataset.score = '';
       progress.setAttribute('aria-valuenow', '0');
-      label.textContent = 'Type a password';
+      progress.removeAttribute('aria-valuetext');
+      label.textContent = needed ? `Type a password · ${needed}` : 'Type a password';
       hint.textContent = '';
       return;
     }
@@ -42,12 +48,16 @@ export function attachStrengthMeter(input) {
     if (input.dataset.strengthUsername) personal.push(input.dataset.strengthUsername);
     const result = window.zxcvbn(password.slice(0, 128), personal);
     const level = LEVELS[result.score];
-    bar.style.width = `${level.width}%`;
-    bar.classList.add(level.colour);
+    const accepted = password.length >= 8 && !(result.score < minScore);
+    bar.style.width = `${WIDTHS[result.score]}%`;
     bar.dataset.score = String(result.score);
+    bar.dataset.accepted = String(accepted);
+    meter.dataset.score = String(result.score);
     progress.setAttribute('aria-valuenow', String(result.score));
-    progress.setAttribute('aria-valuetext', level.label);
-    label.textContent = password.length < 8 ? `${level.label} · at least 8 characters` : level.label;
+    progress.setAttribute('aria-valuetext', level);
+    if (password.length < 8) label.textContent = `${level} · at least 8 characters`;
+    else if (!needed) label.textContent = level;
+    else label.textContent = accepted ? `${level} · accepted` : `${level} · ${needed}`;
     hint.textContent = result.feedback.warning || result.feedback.suggestions[0] || '';
   };
   input.addEventListener('input', update);

@@ -10,9 +10,10 @@ const STALE_TITLE = 'Changed by someone else';
 
 /**
  * onSaved(details) and onLoaded(details) let the page update the row from the server's
- * answer (a reload after a conflict also brings the row up to date).
+ * answer (a reload after a conflict also brings the row up to date). onGone(id) is told
+ * when the user no longer exists (404); the modal closes and focuses what it returns.
  */
-export function createEditUserModal({ onSaved = () => {}, onLoaded = () => {} } = {}) {
+export function createEditUserModal({ onSaved = () => {}, onLoaded = () => {}, onGone = () => null } = {}) {
   const element = document.getElementById('edit-user-modal');
   if (!element) return null;
   const modal = window.bootstrap.Modal.getOrCreateInstance(element);
@@ -29,7 +30,18 @@ export function createEditUserModal({ onSaved = () => {}, onLoaded = () => {} } 
   const role = document.getElementById('edit-role');
   const roleHelp = document.getElementById('edit-role-help');
 
-  const state = { id: null, version: null, self: false, emailOk: true, loading: false, saving: false, opener: null, request: null, shown: false };
+  const state = { id: null, version: null, self: false, emailOk: true, loading: false, saving: false, opener: null, focusAfter: null, request: null, shown: false };
+
+  const gone = () => {
+    state.focusAfter = onGone(state.id);
+    // Bootstrap ignores hide() while the dialog is still opening.
+    if (state.shown) {
+      state.shown = false;
+      modal.hide();
+    } else {
+      element.addEventListener('shown.bs.modal', () => modal.hide(), { once: true });
+    }
+  };
 
   const updateSave = () => {
     save.disabled = state.loading || state.saving || !state.emailOk || state.id == null;
@@ -89,6 +101,10 @@ export function createEditUserModal({ onSaved = () => {}, onLoaded = () => {} } 
       if (state.shown) email.focus();
     } catch (error) {
       if (error.name === 'AbortError') return;
+      if (error.status === 404) {
+        gone();
+        return;
+      }
       setLoading(false);
       fields.disabled = true;
       save.disabled = true;
@@ -116,6 +132,10 @@ export function createEditUserModal({ onSaved = () => {}, onLoaded = () => {} } 
       toast(`Saved changes to ${details.username}.`);
     } catch (error) {
       const problem = error.problem || {};
+      if (error.status === 404) {
+        gone();
+        return;
+      }
       if (error.status === 409 && problem.title === STALE_TITLE) {
         showAlert('This user was changed by someone else — reload to see the latest version, then make your change again.', { offerReload: true });
       } else if (problem.errors && Object.keys(problem.errors).length) {
@@ -131,6 +151,11 @@ export function createEditUserModal({ onSaved = () => {}, onLoaded = () => {} } 
       spinner.classList.add('d-none');
       fields.disabled = false;
       updateSave();
+      // Disabling Save while the request ran dropped the focus out of the dialog, where
+      // Esc no longer reaches it: bring it back to Save (or the dialog).
+      if (state.shown && !element.contains(document.activeElement)) {
+        (save.disabled ? element : save).focus();
+      }
     }
   };
 
@@ -143,10 +168,11 @@ export function createEditUserModal({ onSaved = () => {}, onLoaded = () => {} } 
   element.addEventListener('hidden.bs.modal', () => {
     state.shown = false;
     state.request?.abort();
-    const opener = state.opener;
+    const target = state.focusAfter || state.opener;
     state.id = null;
     state.opener = null;
-    if (opener?.isConnected) opener.focus();
+    state.focusAfter = null;
+    if (target?.isConnected) target.focus();
   });
 
   return {

@@ -13,9 +13,9 @@ filters?.querySelectorAll('[data-auto-submit]').forEach((select) => {
   select.addEventListener('change', () => filters.requestSubmit());
 });
 filters?.addEventListener('submit', () => {
-  // Keep the URL short: leave out empty fields.
+  // Keep the URL short: leave out empty fields and those at their default (data-default).
   filters.querySelectorAll('input[name], select[name]').forEach((field) => {
-    if (!field.value) field.disabled = true;
+    if (!field.value || field.value === field.dataset.default) field.disabled = true;
   });
 });
 // Back/forward cache: re-enable fields disabled just before submitting.
@@ -79,6 +79,28 @@ function updateRow(details) {
   }
 }
 
+/**
+ * Takes a row out of the table and the count (its user is gone) and returns what should
+ * get the focus instead: the next row's Edit button, or the page title.
+ */
+function removeRow(row) {
+  const next = row.nextElementSibling || row.previousElementSibling;
+  row.remove();
+  const count = document.getElementById('user-count');
+  setCount(Math.max(0, Number(count?.dataset.total || 1) - 1));
+  showEmptyStateIfNoRows();
+  return next?.querySelector('.btn-edit') || document.getElementById('user-list-title');
+}
+
+/** An action answered 404: the user was deleted elsewhere, so the row leaves the table. */
+function userGone(row, { focus = true } = {}) {
+  const name = usernameOf(row);
+  const target = row.isConnected ? removeRow(row) : null;
+  toast(`User ${name} no longer exists; removed from the list.`, { error: true });
+  if (focus) target?.focus();
+  return target;
+}
+
 function showEmptyStateIfNoRows() {
   if (rows && rows.querySelector('tr[data-user-id]')) return;
   document.querySelector('#user-table')?.closest('.table-responsive')?.classList.add('d-none');
@@ -93,6 +115,8 @@ async function changeStatus(toggle) {
   const row = rowOf(toggle);
   const wanted = toggle.checked ? 'ACTIVE' : 'SUSPENDED';
   const previous = toggle.checked ? 'SUSPENDED' : 'ACTIVE';
+  // Disabling the switch drops its focus to <body>; it gets it back when the answer comes.
+  const hadFocus = document.activeElement === toggle;
   toggle.disabled = true;
   row.setAttribute('aria-busy', 'true');
   try {
@@ -101,12 +125,22 @@ async function changeStatus(toggle) {
     if (answer.status === 'ACTIVE') clearLock(row);
     toast(`${usernameOf(row)} is now ${answer.status === 'ACTIVE' ? 'active' : 'suspended'}.`);
   } catch (error) {
+    if (error.status === 404) {
+      userGone(row, { focus: hadFocus });
+      return;
+    }
     setStatus(row, previous);
     toast(error.problem?.detail || error.message, { error: true });
   } finally {
     toggle.disabled = false;
     row.removeAttribute('aria-busy');
+    if (hadFocus && toggle.isConnected && focusIsLost()) toggle.focus();
   }
+}
+
+/** True when nothing (or only the page itself) has the focus, as after disabling the focused control. */
+function focusIsLost() {
+  return !document.activeElement || document.activeElement === document.body;
 }
 
 // --- Unlock -------------------------------------------------------------------------------
@@ -120,7 +154,12 @@ async function unlock(button) {
     updateRow(details);
     toast(`Unlocked ${usernameOf(row)}.`);
   } catch (error) {
+    if (error.status === 404) {
+      userGone(row);
+      return;
+    }
     button.disabled = false;
+    if (focusIsLost()) button.focus();
     toast(error.problem?.detail || error.message, { error: true });
   }
 }
@@ -130,6 +169,7 @@ const deleteElement = document.getElementById('delete-user-modal');
 const deleteModal = deleteElement ? window.bootstrap.Modal.getOrCreateInstance(deleteElement) : null;
 const deleteName = document.getElementById('delete-user-name');
 const deleteConfirm = document.getElementById('delete-confirm');
+const deleteCancel = document.getElementById('delete-cancel');
 let deleting = null; // { row, opener }
 
 function askDelete(button) {
@@ -140,7 +180,8 @@ function askDelete(button) {
   deleteModal.show();
 }
 
-deleteElement?.addEventListener('shown.bs.modal', () => deleteConfirm.focus());
+// The safe choice has the focus: Enter or Space on opening does not delete.
+deleteElement?.addEventListener('shown.bs.modal', () => deleteCancel.focus());
 deleteElement?.addEventListener('hidden.bs.modal', () => {
   const target = deleting?.focusAfter || deleting?.opener;
   deleting = null;
@@ -154,22 +195,25 @@ deleteConfirm?.addEventListener('click', async () => {
   deleteConfirm.disabled = true;
   try {
     await api(`/delete_user?id=${encodeURIComponent(row.dataset.userId)}`, { method: 'DELETE' });
-    const next = row.nextElementSibling || row.previousElementSibling;
-    deleting.focusAfter = next?.querySelector('.btn-edit') || document.getElementById('user-list-title');
-    row.remove();
-    const count = document.getElementById('user-count');
-    setCount(Math.max(0, Number(count?.dataset.total || 1) - 1));
-    showEmptyStateIfNoRows();
+    deleting.focusAfter = removeRow(row);
     deleteModal.hide();
     toast(`Deleted ${name}.`);
   } catch (error) {
+    if (error.status === 404) deleting.focusAfter = userGone(row, { focus: false });
+    else toast(error.problem?.detail || error.message, { error: true });
     deleteModal.hide();
-    toast(error.problem?.detail || error.message, { error: true });
   }
 });
 
 // --- Edit ---------------------------------------------------------------------------------
-const editModal = createEditUserModal({ onSaved: updateRow, onLoaded: updateRow });
+const editModal = createEditUserModal({
+  onSaved: updateRow,
+  onLoaded: updateRow,
+  onGone: (id) => {
+    const row = rows?.querySelector(`tr[data-user-id="${CSS.escape(String(id))}"]`);
+    return row ? userGone(row, { focus: false }) : null;
+  },
+});
 
 // --- One listener for all rows ------------------------------------------------------------
 rows?.addEventListener('change', (event) => {

@@ -30,6 +30,11 @@ public class PasswordPolicy {
 		this.minScore = properties.password().minScore();
 	}
 
+	/** The lowest zxcvbn score accepted; the pages' strength bars show it. */
+	public int minScore() {
+		return this.minScore;
+	}
+
 	/** The first reason the password is refused, or empty when it is acceptable. */
 	public Optional<String> check(String password, String username, String email) {
 		List<String> problems = problems(password, username, email);

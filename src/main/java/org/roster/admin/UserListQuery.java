@@ -1,7 +1,10 @@
 package org.roster.admin;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 
 import org.roster.user.Role;
 import org.roster.user.UserStatus;
@@ -39,6 +42,52 @@ record UserListQuery(String q, Role role, UserStatus status, String sort, boolea
 		return new UserListQuery(search, parseEnum(Role.class, "role", role),
 				parseEnum(UserStatus.class, "status", status), sortField, direction.equals("desc"),
 				number("page", page, 0, 0, 1_000_000), number("size", size, DEFAULT_SIZE, 1, MAX_SIZE));
+	}
+
+	/** The page size the form leaves out of the address (public for the template). */
+	public int defaultSize() {
+		return DEFAULT_SIZE;
+	}
+
+	/** This list at another page (public for the template). */
+	public String pageLink(int toPage) {
+		return link(this.sort, this.descending, toPage);
+	}
+
+	/** This list in another order, from its first page (public for the template). */
+	public String sortLink(String field, boolean inDescendingOrder) {
+		return link(field, inDescendingOrder, 0);
+	}
+
+	/**
+	 * The list's address with only the parameters that differ from their defaults, so
+	 * links never carry {@code q=&role=} or {@code size=20}.
+	 */
+	private String link(String sortField, boolean inDescendingOrder, int toPage) {
+		StringJoiner query = new StringJoiner("&", "/user_list?", "").setEmptyValue("/user_list");
+		if (!this.q.isEmpty()) {
+			query.add("q=" + URLEncoder.encode(this.q, StandardCharsets.UTF_8));
+		}
+		if (this.role != null) {
+			query.add("role=" + this.role.name());
+		}
+		if (this.status != null) {
+			query.add("status=" + this.status.name());
+		}
+		boolean byCreation = sortField.equals("createdAt");
+		if (!byCreation) {
+			query.add("sort=" + sortField);
+		}
+		if (inDescendingOrder != byCreation) {
+			query.add("dir=" + (inDescendingOrder ? "desc" : "asc"));
+		}
+		if (this.size != DEFAULT_SIZE) {
+			query.add("size=" + this.size);
+		}
+		if (toPage > 0) {
+			query.add("page=" + toPage);
+		}
+		return query.toString();
 	}
 
 	String sortColumn() {

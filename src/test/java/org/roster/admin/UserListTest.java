@@ -157,6 +157,43 @@ class UserListTest {
 	}
 
 	@Test
+	void sortAndPageLinksCarryOnlyTheParametersThatHaveValues() throws Exception {
+		String unfiltered = page("/user_list?size=5");
+		List<String> links = userListLinks(unfiltered);
+		assertThat(links).as("sort headers and page links").hasSizeGreaterThanOrEqualTo(8).allSatisfy((link) -> {
+			assertThat(link).doesNotContain("q=", "role=", "status=", "sort=createdAt&dir=desc")
+				.doesNotMatch(".*[?&][a-z]+(&.*)?$");
+			assertThat(link).doesNotMatch(".*=(&.*)?$").contains("size=5");
+		});
+		assertThat(links).contains("/user_list?sort=username&size=5", "/user_list?size=5&page=1");
+		assertThat(unfiltered).as("the page-size select names its default, for the form to leave it out")
+			.contains("data-default=\"20\"");
+
+		List<String> searched = userListLinks(page("/user_list?status=ACTIVE&size=2", "xavier full1"));
+		assertThat(searched).hasSizeGreaterThan(4).allSatisfy((link) -> {
+			assertThat(link).contains("q=xavier+full1", "status=ACTIVE", "size=2").doesNotContain("role");
+			assertThat(link).doesNotMatch(".*=(&.*)?$");
+		});
+	}
+
+	private String page(String url, String... q) throws Exception {
+		var request = get(url).with(as(this.admin)).accept(MediaType.TEXT_HTML);
+		if (q.length > 0) {
+			request.param("q", q);
+		}
+		return this.mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+	/** The href of every sort and page link, HTML entities decoded. */
+	private static List<String> userListLinks(String html) {
+		return java.util.regex.Pattern.compile("href=\"(/user_list\\?[^\"]*)\"")
+			.matcher(html)
+			.results()
+			.map((match) -> match.group(1).replace("&amp;", "&"))
+			.toList();
+	}
+
+	@Test
 	void isForAdminsOnly() throws Exception {
 		User plain = this.users.findByLogin("anna000").orElseThrow();
 		this.mvc.perform(get("/user_list").with(as(plain)).accept(MediaType.APPLICATION_JSON))

@@ -23,8 +23,8 @@ class AccessBrowserTest extends BrowserTestSupport {
 		assertThat(this.browser.find("header").getText()).as("still signed in, with the layout").contains("plain");
 		this.browser.screenshot("access-denied");
 
-		this.browser.find(".error-page a.btn").click();
-		this.browser.pathIs("/profile");
+		this.browser.loadsNewPage("the profile", () -> this.browser.find(".error-page a.btn").click());
+		assertThat(this.browser.path()).isEqualTo("/profile");
 	}
 
 	@Test
@@ -36,7 +36,7 @@ class AccessBrowserTest extends BrowserTestSupport {
 		assertThat(this.browser.find("h1").getText()).isEqualTo("Sign in");
 
 		submitLogin(this.browser, "root-admin", PASSWORD);
-		this.browser.pathIs("/user_list");
+		assertThat(this.browser.path()).isEqualTo("/user_list");
 		assertThat(this.browser.find("h1").getText()).isEqualTo("Users");
 
 		this.browser.deleteCookies();

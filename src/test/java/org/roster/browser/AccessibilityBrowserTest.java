@@ -1,16 +1,9 @@
 package org.roster.browser;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.stream.Collectors;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.Test;
 import org.roster.user.UserStatus;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * axe-core on every main page and the modals: no {@code critical} or {@code serious}
@@ -94,24 +87,6 @@ class AccessibilityBrowserTest extends BrowserTestSupport {
 		this.browser.allowConsoleError("status of 403");
 		open("/user_list");
 		assertAccessible("403 page");
-	}
-
-	private void assertAccessible(String what) {
-		Results results = new AxeBuilder().analyze(this.browser.driver());
-		List<String> serious = results.getViolations()
-			.stream()
-			.filter((rule) -> "critical".equals(rule.getImpact()) || "serious".equals(rule.getImpact()))
-			.map(AccessibilityBrowserTest::describe)
-			.toList();
-		assertThat(serious).as("critical or serious accessibility violations on the " + what).isEmpty();
-	}
-
-	private static String describe(Rule rule) {
-		String targets = rule.getNodes()
-			.stream()
-			.map((node) -> String.valueOf(node.getTarget()) + " " + node.getFailureSummary())
-			.collect(Collectors.joining("; "));
-		return rule.getImpact() + " " + rule.getId() + " (" + rule.getHelp() + "): " + targets;
 	}
 
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.roster.avatar.AvatarService;
 import org.roster.profile.ProfileData;
 import org.roster.user.User;
@@ -105,25 +106,25 @@ class AdminListBrowserTest extends BrowserTestSupport {
 		signIn(ADMIN);
 		open("/user_list");
 		this.browser.type("#user-search", "l");
-		this.browser.find("#user-search-submit").click();
+		this.browser.loadsNewPage("search for l", () -> this.browser.find("#user-search-submit").click());
 		searched("l");
 		assertThat(usernames()).containsExactlyInAnyOrder("liam", "lucas");
 		assertThat(this.browser.find("#user-count").getText()).isEqualTo("2 users");
 
 		this.browser.type("#user-search", "Schn");
-		this.browser.find("#user-search").sendKeys(Keys.ENTER);
+		this.browser.loadsNewPage("search for Schn", () -> this.browser.find("#user-search").sendKeys(Keys.ENTER));
 		searched("Schn");
 		assertThat(rows()).as("a prefix of the full name only, not of the family name").isEmpty();
 		this.browser.textIn("#user-empty", "No users match");
 
 		this.browser.type("#user-search", "MIA");
-		this.browser.find("#user-search-submit").click();
+		this.browser.loadsNewPage("search for MIA", () -> this.browser.find("#user-search-submit").click());
 		searched("MIA");
 		assertThat(usernames()).containsExactly("mia");
 
-		this.browser.find("#user-filters-clear").click();
-		this.browser.pathIs("/user_list");
-		this.browser.until("unfiltered list", (d) -> this.browser.query() == null);
+		this.browser.loadsNewPage("unfiltered list", () -> this.browser.find("#user-filters-clear").click());
+		assertThat(this.browser.path()).isEqualTo("/user_list");
+		assertThat(this.browser.query()).isNull();
 		assertThat(rows()).hasSizeGreaterThan(10);
 	}
 
@@ -138,19 +139,20 @@ class AdminListBrowserTest extends BrowserTestSupport {
 		List<String> first = usernames();
 		assertThat(first).hasSize(5).isSorted();
 
-		this.browser.find("#user-paging .page-next").click();
-		this.browser.textIn("#user-page-status", "Page 2 of " + pages);
+		this.browser.loadsNewPage("page 2", () -> this.browser.find("#user-paging .page-next").click());
+		assertThat(this.browser.find("#user-page-status").getText()).isEqualTo("Page 2 of " + pages);
 		List<String> second = usernames();
 		assertThat(second).hasSize(5).isSorted().doesNotContainAnyElementsOf(first);
 		assertThat(second.get(0)).isGreaterThan(first.get(4));
 
-		this.browser.find("#user-paging a.page-number[aria-label='Page " + pages + "']").click();
-		this.browser.textIn("#user-page-status", "Page " + pages + " of " + pages);
+		this.browser.loadsNewPage("the last page",
+				() -> this.browser.find("#user-paging a.page-number[aria-label='Page " + pages + "']").click());
+		assertThat(this.browser.find("#user-page-status").getText()).isEqualTo("Page " + pages + " of " + pages);
 		assertThat(usernames()).hasSize(total - 5 * (pages - 1));
 		assertThat(this.browser.find("#user-paging .page-next").getTagName()).as("no next page").isEqualTo("span");
 
-		this.browser.find("#user-paging .page-prev").click();
-		this.browser.textIn("#user-page-status", "Page " + (pages - 1) + " of " + pages);
+		this.browser.loadsNewPage("the page before", () -> this.browser.find("#user-paging .page-prev").click());
+		assertThat(this.browser.find("#user-page-status").getText()).isEqualTo("Page " + (pages - 1) + " of " + pages);
 	}
 
 	@Test
@@ -168,8 +170,8 @@ class AdminListBrowserTest extends BrowserTestSupport {
 			assertThat(this.users.get(id("noah")).getStatus()).isEqualTo(UserStatus.SUSPENDED);
 
 			// Noah's open page still shows; his next click finds the session gone.
-			noah.find("#sidebar a[href$='/profile']").click();
-			noah.pathIs("/login");
+			noah.loadsNewPage("noah's next page", () -> noah.find("#sidebar a[href$='/profile']").click());
+			assertThat(noah.path()).isEqualTo("/login");
 
 			toggle("noah").click();
 			this.browser.textIn("#toasts", "noah is now active.");
@@ -225,6 +227,7 @@ class AdminListBrowserTest extends BrowserTestSupport {
 
 		row("mateo").findElement(By.cssSelector(".btn-delete")).click();
 		this.browser.modal("delete-user-modal");
+		assertThat(this.browser.focused()).as("the safe choice has the focus").isEqualTo("delete-cancel");
 		assertThat(this.browser.find("#delete-user-text").getText())
 			.isEqualTo("Delete user mateo? This cannot be undone.");
 		this.browser.screenshot("delete-user");
@@ -241,6 +244,162 @@ class AdminListBrowserTest extends BrowserTestSupport {
 		assertThat(usernames()).doesNotContain("mateo").hasSize(before - 1);
 		assertThat(this.browser.find("#user-count").getText()).isEqualTo((before - 1) + " users");
 		assertThat(this.users.findByLogin("mateo")).isEmpty();
+	}
+
+	@Test
+	@Order(7)
+	void theStatusSwitchKeepsTheFocusWhileItsRequestRuns() {
+		signIn(ADMIN);
+		open("/user_list");
+		String id = toggle("ethan").getDomAttribute("id");
+
+		toggle("ethan").click();
+		this.browser.textIn("#toasts", "ethan is now suspended.");
+		this.browser.until("the switch enabled again", (d) -> toggle("ethan").isEnabled());
+		assertThat(this.browser.focused()).as("focus back on the switch").isEqualTo(id);
+
+		// So the keyboard can switch it straight back.
+		this.browser.driver().switchTo().activeElement().sendKeys(Keys.SPACE);
+		this.browser.textIn("#toasts", "ethan is now active.");
+		this.browser.until("the switch enabled again", (d) -> toggle("ethan").isEnabled());
+		assertThat(this.browser.focused()).isEqualTo(id);
+		assertThat(this.users.get(id("ethan")).getStatus()).isEqualTo(UserStatus.ACTIVE);
+	}
+
+	@Test
+	@Order(8)
+	void afterAnEditConflictSaveKeepsTheFocusAndEscStillClosesTheModal() {
+		signIn(ADMIN);
+		open("/user_list");
+		// The 409 answer to the PUT is logged by Chromium as a failed resource.
+		this.browser.allowConsoleError("status of 409");
+		row("chloe").findElement(By.cssSelector(".btn-edit")).click();
+		this.browser.modal("edit-user-modal");
+		this.browser.until("user loaded", (d) -> this.browser.find("#edit-save").isEnabled());
+		// Another admin changes Chloé meanwhile.
+		this.users.changeStatus(id("chloe"), UserStatus.SUSPENDED);
+		this.users.changeStatus(id("chloe"), UserStatus.ACTIVE);
+
+		this.browser.type("#edit-fullName", "Chloé M. Laurent");
+		this.browser.find("#edit-save").click();
+		this.browser.textIn("#edit-user-alert", "changed by someone else");
+		this.browser.until("Save enabled again", (d) -> this.browser.find("#edit-save").isEnabled());
+		assertThat(this.browser.focused()).as("focus back on Save, inside the dialog").isEqualTo("edit-save");
+
+		this.browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+		this.browser.modalClosed("edit-user-modal");
+		assertThat(this.browser.focused()).as("focus back on the row's Edit button").isEqualTo("button");
+	}
+
+	@Test
+	@Order(9)
+	void rowsOfUsersDeletedElsewhereLeaveTheTableOnTheirNextAction() {
+		this.users.lockUntil(id("arjun"), Instant.now().plusSeconds(3600));
+		signIn(ADMIN);
+		open("/user_list");
+		// The 404 answers are logged by Chromium as failed resources.
+		this.browser.allowConsoleError("status of 404");
+		int before = rows().size();
+		List<String> gone = List.of("liam", "yuki", "arjun", "mia");
+		gone.forEach((username) -> this.users.delete(id(username)));
+
+		row("liam").findElement(By.cssSelector(".btn-edit")).click();
+		this.browser.textIn("#toasts", "User liam no longer exists");
+		this.browser.modalClosed("edit-user-modal");
+		this.browser.until("liam's row removed", (d) -> !usernames().contains("liam"));
+
+		dismissToasts();
+		toggle("yuki").click();
+		this.browser.textIn("#toasts", "User yuki no longer exists");
+		this.browser.until("yuki's row removed", (d) -> !usernames().contains("yuki"));
+
+		dismissToasts();
+		row("arjun").findElement(By.cssSelector(".btn-unlock")).click();
+		this.browser.textIn("#toasts", "User arjun no longer exists");
+		this.browser.until("arjun's row removed", (d) -> !usernames().contains("arjun"));
+
+		dismissToasts();
+		row("mia").findElement(By.cssSelector(".btn-delete")).click();
+		this.browser.modal("delete-user-modal");
+		this.browser.find("#delete-confirm").click();
+		this.browser.modalClosed("delete-user-modal");
+		this.browser.textIn("#toasts", "User mia no longer exists");
+		assertThat(usernames()).doesNotContainAnyElementsOf(gone).hasSize(before - gone.size());
+		assertThat(this.browser.find("#user-count").getText()).isEqualTo((before - gone.size()) + " users");
+		assertThat(this.browser.focused()).as("focus on a remaining row, not lost").isNotIn("", "body");
+	}
+
+	@Test
+	@Order(10)
+	void theSearchFormLeavesOutEmptyAndDefaultParameters() {
+		signIn(ADMIN);
+		open("/user_list");
+		this.browser.loadsNewPage("admins only",
+				() -> new Select(this.browser.find("#filter-role")).selectByValue("ADMIN"));
+		assertThat(this.browser.query()).isEqualTo("role=ADMIN");
+		assertThat(usernames()).containsExactly(ADMIN);
+
+		this.browser.type("#user-search", "oli");
+		this.browser.loadsNewPage("search for oli", () -> this.browser.find("#user-search-submit").click());
+		assertThat(this.browser.query()).isEqualTo("q=oli&role=ADMIN");
+
+		this.browser.loadsNewPage("10 per page", () -> new Select(this.browser.find("#page-size")).selectByValue("10"));
+		assertThat(this.browser.query()).isEqualTo("q=oli&role=ADMIN&size=10");
+	}
+
+	@Test
+	@Order(11)
+	void onAPhoneTheListFitsAndEveryRowKeepsItsUsernameStatusAndActions() {
+		this.users.lockUntil(id("noah"), Instant.now().plusSeconds(3600));
+		signIn(ADMIN);
+		this.browser.viewport(390, 844);
+		try {
+			open("/user_list?size=5");
+			assertFitsTheWidth("the first page");
+			assertThat(rows()).hasSize(5);
+			open("/user_list");
+			assertFitsTheWidth("the whole list");
+			for (WebElement row : rows()) {
+				String username = row.getDomAttribute("data-username");
+				assertReachable(row.findElement(By.cssSelector(".cell-username")), username + "'s name");
+				assertReachable(row.findElement(By.cssSelector(".status-toggle")), username + "'s status switch");
+				assertReachable(row.findElement(By.cssSelector(".btn-edit")), username + "'s Edit button");
+				assertReachable(row.findElement(By.cssSelector(".btn-delete")), username + "'s Delete button");
+			}
+			assertReachable(row("noah").findElement(By.cssSelector(".btn-unlock")), "noah's Unlock button");
+			assertThat(row("noah").findElement(By.cssSelector(".cell-email")).isDisplayed())
+				.as("less important columns give way")
+				.isFalse();
+			this.browser.screenshot("user-list-phone");
+			assertAccessible("user list at phone width");
+
+			row("noah").findElement(By.cssSelector(".btn-unlock")).click();
+			this.browser.textIn("#toasts", "Unlocked noah.");
+		}
+		finally {
+			this.browser.desktopViewport();
+		}
+	}
+
+	/** Closes the toasts, which may cover the last rows. */
+	private void dismissToasts() {
+		this.browser.findAll("#toasts .toast .btn-close").forEach(WebElement::click);
+		this.browser.until("toasts closed", (d) -> this.browser.findAll("#toasts .toast").isEmpty());
+	}
+
+	private void assertFitsTheWidth(String what) {
+		assertThat(this.browser.<Boolean>script(
+				"return document.documentElement.scrollWidth <= window.innerWidth && document.querySelector('.table-users-wrap').scrollWidth <= document.querySelector('.table-users-wrap').clientWidth;"))
+			.as(what + " without scrolling sideways")
+			.isTrue();
+	}
+
+	/** Shown, and inside the 390 px wide window. */
+	private void assertReachable(WebElement element, String what) {
+		assertThat(element.isDisplayed()).as(what + " shown").isTrue();
+		org.openqa.selenium.Rectangle box = element.getRect();
+		assertThat(box.getX()).as(what + " left edge").isNotNegative();
+		assertThat(box.getX() + box.getWidth()).as(what + " right edge").isLessThanOrEqualTo(390);
 	}
 
 	private void searched(String q) {

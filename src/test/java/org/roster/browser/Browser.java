@@ -38,6 +38,10 @@ final class Browser implements AutoCloseable {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+	private static final int WIDTH = 1280;
+
+	private static final int HEIGHT = 900;
+
 	/**
 	 * Runs before any page script (added through DevTools, so the CSP does not block it):
 	 * records CSP violations and uncaught errors of the current page.
@@ -78,11 +82,24 @@ final class Browser implements AutoCloseable {
 			.build();
 		ChromeDriver driver = new ChromeDriver(service, options);
 		driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", PROBLEM_RECORDER));
-		// --window-size includes the (emulated) window frame; the page itself gets
-		// 1280x900.
-		driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-				Map.of("width", 1280, "height", 900, "deviceScaleFactor", 1, "mobile", false));
-		return new Browser(driver);
+		Browser browser = new Browser(driver);
+		browser.viewport(WIDTH, HEIGHT);
+		return browser;
+	}
+
+	/**
+	 * Sets the page's size ({@code --window-size} includes the emulated window frame).
+	 * Not emulated as a mobile device: a phone browser would zoom out to fit a page that
+	 * is too wide, hiding exactly the overflow the phone-width checks look for.
+	 */
+	void viewport(int width, int height) {
+		this.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+	}
+
+	/** Back to the default 1280x900. */
+	void desktopViewport() {
+		viewport(WIDTH, HEIGHT);
 	}
 
 	WebDriver driver() {
@@ -122,7 +139,22 @@ final class Browser implements AutoCloseable {
 	}
 
 	<T> T until(String message, Function<WebDriver, T> condition) {
-		return this.wait.withMessage(message).until(condition);
+		// A wait of its own: withMessage would change the shared one for every later
+		// wait.
+		return new WebDriverWait(this.driver, TIMEOUT).withMessage(message).until(condition);
+	}
+
+	/**
+	 * Runs an action that loads another page (a link, a form submission) and waits until
+	 * that page has replaced this one and finished loading. The old window is marked
+	 * first, so neither an element nor the URL of the page being left can pass for the
+	 * new one.
+	 */
+	void loadsNewPage(String what, Runnable action) {
+		script("window.__rosterLeaving = true;");
+		action.run();
+		until(what + " (at " + this.driver.getCurrentUrl() + ")",
+				(d) -> this.<Boolean>script("return !window.__rosterLeaving && document.readyState === 'complete';"));
 	}
 
 	void textIn(String css, String text) {
@@ -158,6 +190,12 @@ final class Browser implements AutoCloseable {
 	void modalClosed(String id) {
 		until("modal #" + id + " closed", (d) -> !d.findElement(By.id(id)).isDisplayed()
 				&& d.findElements(By.cssSelector(".modal-backdrop")).isEmpty());
+	}
+
+	/** The id of the element that has the focus ("" for none, "body" for the page). */
+	String focused() {
+		return script("const e = document.activeElement;"
+				+ " return !e ? '' : e === document.body ? 'body' : (e.id || e.tagName.toLowerCase());");
 	}
 
 	/** Saves a PNG of the viewport under target/screenshots. */

@@ -1,6 +1,13 @@
 package org.roster.browser;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 import javax.sql.DataSource;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,6 +26,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.test.context.TestExecutionListeners.MergeMode;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of the browser tests: the application on a random port with its own in-memory H2
@@ -111,10 +120,34 @@ abstract class BrowserTestSupport {
 		signIn(this.browser, login);
 	}
 
+	/**
+	 * Fills in and submits the login form, and waits for the page it leads to (the login
+	 * page again after a failure): the next step never reads the form being left.
+	 */
 	static void submitLogin(Browser browser, String login, String password) {
 		browser.type("#username", login);
 		browser.type("#password", password);
-		browser.find("form[action$='/login'] button[type=submit]").click();
+		browser.loadsNewPage("the page after signing in as " + login,
+				() -> browser.find("form[action$='/login'] button[type=submit]").click());
+	}
+
+	/** axe-core on the current page: no {@code critical} or {@code serious} violation. */
+	void assertAccessible(String what) {
+		Results results = new AxeBuilder().analyze(this.browser.driver());
+		List<String> serious = results.getViolations()
+			.stream()
+			.filter((rule) -> "critical".equals(rule.getImpact()) || "serious".equals(rule.getImpact()))
+			.map(BrowserTestSupport::describe)
+			.toList();
+		assertThat(serious).as("critical or serious accessibility violations on the " + what).isEmpty();
+	}
+
+	private static String describe(Rule rule) {
+		String targets = rule.getNodes()
+			.stream()
+			.map((node) -> String.valueOf(node.getTarget()) + " " + node.getFailureSummary())
+			.collect(Collectors.joining("; "));
+		return rule.getImpact() + " " + rule.getId() + " (" + rule.getHelp() + "): " + targets;
 	}
 
 }

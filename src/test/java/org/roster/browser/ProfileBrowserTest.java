@@ -55,6 +55,16 @@ class ProfileBrowserTest extends BrowserTestSupport {
 	}
 
 	@Test
+	void theBioKeepsItsLineBreaks() {
+		User user = user("dorothy", "Dorothy Vaughan");
+		this.profiles.update(user.getId(), new ProfileData(null, "Mathematician.\nFORTRAN teacher.\n<b>Not bold</b>",
+				null, null, null, null, null));
+		signIn("dorothy");
+		assertThat(detail("bio")).isEqualTo("Mathematician.\nFORTRAN teacher.\n<b>Not bold</b>");
+		assertThat(this.browser.findAll("#profile-details [data-field=bio] b")).as("text, not markup").isEmpty();
+	}
+
+	@Test
 	void badWebsiteAndPhoneGetFieldErrors() {
 		user("mallory", "Mallory Example");
 		signIn("mallory");
