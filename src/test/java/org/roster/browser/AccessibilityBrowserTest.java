@@ -16,7 +16,8 @@ class AccessibilityBrowserTest extends BrowserTestSupport {
 		this.browser.deleteCookies();
 		open("/login");
 		assertAccessible("login");
-		open("/login?error");
+		submitLogin(this.browser, "nobody-here", "not-a-password");
+		this.browser.textIn("#login-error", "Incorrect username or password");
 		assertAccessible("login with an error");
 		open("/register");
 		this.browser.type("#password", "abc");

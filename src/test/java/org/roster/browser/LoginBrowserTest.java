@@ -41,7 +41,9 @@ class LoginBrowserTest extends BrowserTestSupport {
 		this.browser.screenshot("login");
 		submitLogin(this.browser, "grace", "not-the-password");
 		assertThat(this.browser.find("#login-error").getText()).contains(GENERIC);
-		assertThat(this.browser.query()).isEqualTo("error");
+		// The page comes back in the answer to the POST: no redirect, nothing stored.
+		assertThat(this.browser.path()).isEqualTo("/login");
+		assertThat(this.browser.query()).isNull();
 		assertThat(this.browser.find("#username").getDomProperty("value")).isEqualTo("grace");
 		assertThat(this.browser.find("#password").getDomProperty("value")).isEmpty();
 
