@@ -1,8 +1,15 @@
 package org.roster.account;
 
-import org.roster.testsupport.OnPostgres;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.roster.testsupport.TestDatabase;
 
-@OnPostgres
+import org.springframework.test.context.ActiveProfiles;
+
+@ActiveProfiles(value = { "test", "test-postgres" }, inheritProfiles = false)
+@EnabledIfSystemProperty(named = TestDatabase.POSTGRES_SWITCH, matches = "true",
+		disabledReason = "PostgreSQL suite off: run with -Droster.test.postgres=true (.ci/run does)")
+@Tag("postgres")
 class AnonymousSessionsPostgresTest extends AnonymousSessionsTest {
 
 }

@@ -1,38 +1,45 @@
 package org.roster.account;
 
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
+
 import javax.sql.DataSource;
 
-import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.roster.testsupport.DatabaseTest;
+import org.roster.testsupport.ServerTest;
 import org.roster.user.UserService;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Anonymous visitors store nothing on the server: page views, failed sign-ins and refused
- * registrations leave the session table empty, while their forms stay CSRF-protected by a
- * cookie token and a sign-in still returns to the page asked for.
+ * Anonymous visitors store nothing on the server: page views, failed sign-ins, refused
+ * registrations and visits of protected pages leave the session table empty (a crawler
+ * could otherwise grow it for hours), while the forms stay CSRF-protected by a cookie
+ * token and a sign-in still returns to the page asked for. On a real server, as a browser
+ * and a crawler see it.
  */
-@DatabaseTest
+@ServerTest
 class AnonymousSessionsTest {
 
-	@Autowired
-	MockMvc mvc;
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	UserService users;
@@ -57,29 +64,28 @@ class AnonymousSessionsTest {
 	@Test
 	void threeHundredAnonymousPageViewsStoreNoSession() throws Exception {
 		this.accounts.user("visited");
+		HttpClient crawler = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 		for (int i = 0; i < 100; i++) {
-			this.mvc.perform(get("/login").accept("text/html")).andExpect(status().isOk());
-			this.mvc.perform(get("/register").accept("text/html")).andExpect(status().isOk());
+			assertThat(crawler.send(page("/login"), BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+			assertThat(crawler.send(page("/register"), BodyHandlers.discarding()).statusCode()).isEqualTo(200);
 		}
 		for (int i = 0; i < 40; i++) {
-			this.mvc
-				.perform(post("/login").with(form("/login"))
-					.with(AccountTestSupport.freshClient())
-					.param("username", "visited")
-					.param("password", "not-the-password-" + i))
-				.andExpect(forwardedUrl(LoginController.FAILED));
+			assertThat(crawler.send(page("/profile"), BodyHandlers.discarding()).statusCode()).isEqualTo(302);
 		}
-		for (int i = 0; i < 40; i++) {
-			this.mvc.perform(get("/profile").accept("text/html")).andExpect(redirectedUrl("/login"));
+		// Failed sign-ins and refused registrations, sent by a browser (cookie and
+		// token);
+		// the throttle allows 30 sign-ins a minute from one address.
+		Browser browser = new Browser();
+		for (int i = 0; i < 25; i++) {
+			HttpResponse<String> failed = browser.submit("/login", "/login",
+					Map.of("username", "visited", "password", "not-the-password-" + i));
+			assertThat(failed.statusCode()).isEqualTo(200);
+			assertThat(failed.body()).contains("Incorrect username or password").contains("value=\"visited\"");
 		}
-		for (int i = 0; i < 20; i++) {
-			this.mvc
-				.perform(post("/register").with(form("/register"))
-					.param("username", "x")
-					.param("email", "not-an-address")
-					.param("password", "short")
-					.param("passwordConfirm", "other"))
-				.andExpect(status().isOk());
+		for (int i = 0; i < 35; i++) {
+			HttpResponse<String> refused = browser.submit("/register", "/register", Map.of("username", "x", "email",
+					"not-an-address", "password", "short", "passwordConfirm", "other"));
+			assertThat(refused.statusCode()).isEqualTo(200);
 		}
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM SPRING_SESSION", Integer.class)).isZero();
 	}
@@ -87,85 +93,106 @@ class AnonymousSessionsTest {
 	@Test
 	void theAnonymousFormsAreProtectedByACookieTokenThatSigningInReplaces() throws Exception {
 		this.accounts.user("cookied");
-		MvcResult page = this.mvc.perform(get("/login").accept("text/html")).andReturn();
-		Cookie csrfCookie = page.getResponse().getCookie(SessionOrCookieCsrfTokenRepository.COOKIE_NAME);
-		assertThat(csrfCookie).isNotNull();
-		assertThat(csrfCookie.isHttpOnly()).isTrue();
-		assertThat(csrfCookie.getAttribute("SameSite")).isEqualTo("Lax");
-		String token = token(page);
+		Browser browser = new Browser();
+		String token = browser.token("/login");
+		HttpCookie csrf = browser.cookie(SessionOrCookieCsrfTokenRepository.COOKIE_NAME);
+		assertThat(csrf).isNotNull();
+		assertThat(csrf.isHttpOnly()).isTrue();
 
-		// Without the cookie, or without the token, the form is refused.
-		this.mvc
-			.perform(post("/login").with(AccountTestSupport.freshClient())
-				.param("_csrf", token)
-				.param("username", "cookied")
-				.param("password", AccountTestSupport.PASSWORD))
-			.andExpect(status().isForbidden());
-		this.mvc
-			.perform(post("/login").with(AccountTestSupport.freshClient())
-				.cookie(csrfCookie)
-				.param("username", "cookied")
-				.param("password", AccountTestSupport.PASSWORD))
-			.andExpect(status().isForbidden());
+		// Another browser without the cookie cannot use the token.
+		HttpResponse<String> forged = new Browser().post("/login",
+				Map.of("_csrf", token, "username", "cookied", "password", AccountTestSupport.PASSWORD));
+		assertThat(forged.statusCode()).isEqualTo(403);
 
-		MvcResult signedIn = this.mvc
-			.perform(post("/login").with(AccountTestSupport.freshClient())
-				.cookie(csrfCookie)
-				.param("_csrf", token)
-				.param("username", "cookied")
-				.param("password", AccountTestSupport.PASSWORD))
-			.andExpect(redirectedUrl("/profile"))
-			.andReturn();
-		Cookie cleared = signedIn.getResponse().getCookie(SessionOrCookieCsrfTokenRepository.COOKIE_NAME);
-		assertThat(cleared).as("the anonymous token ends with the sign-in").isNotNull();
-		assertThat(cleared.getMaxAge()).isZero();
-		Cookie session = AccountTestSupport.sessionCookie(signedIn);
+		HttpResponse<String> signedIn = browser.post("/login",
+				Map.of("_csrf", token, "username", "cookied", "password", AccountTestSupport.PASSWORD));
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		assertThat(signedIn.headers().firstValue("Location").orElse("")).endsWith("/profile");
+		assertThat(browser.cookie(SessionOrCookieCsrfTokenRepository.COOKIE_NAME))
+			.as("the anonymous token ends with the sign-in")
+			.isNull();
+		assertThat(browser.cookie("ROSTER_SESSION")).isNotNull();
 
-		// Signed in, the cookie token no longer authorises anything: only the session's.
-		this.mvc.perform(post("/logout").cookie(session, csrfCookie).param("_csrf", token))
-			.andExpect(status().isForbidden());
-		String sessionToken = token(this.mvc.perform(get("/profile").accept("text/html").cookie(session)).andReturn());
-		this.mvc.perform(post("/logout").cookie(session).param("_csrf", sessionToken))
-			.andExpect(redirectedUrl("/login?logout"));
+		// Signed in, the old cookie token no longer authorises anything; the session's
+		// does.
+		browser.cookies.getCookieStore().add(URI.create(url("/")), csrf);
+		assertThat(browser.post("/logout", Map.of("_csrf", token)).statusCode()).isEqualTo(403);
+		String sessionToken = browser.token("/profile");
+		HttpResponse<String> out = browser.post("/logout", Map.of("_csrf", sessionToken));
+		assertThat(out.headers().firstValue("Location").orElse("")).endsWith("/login?logout");
 	}
 
 	@Test
 	void signingInReturnsToThePageAskedForWithoutAStoredSession() throws Exception {
 		this.accounts.user("returner");
-		MvcResult asked = this.mvc.perform(get("/profile").accept("text/html").queryParam("tab", "photo"))
-			.andExpect(redirectedUrl("/login"))
-			.andReturn();
-		Cookie saved = asked.getResponse().getCookie("REDIRECT_URI");
-		assertThat(saved).isNotNull();
+		Browser browser = new Browser();
+		HttpResponse<String> asked = browser.send(page("/profile?tab=photo"));
+		assertThat(asked.statusCode()).isEqualTo(302);
+		assertThat(browser.cookie("REDIRECT_URI")).isNotNull();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM SPRING_SESSION", Integer.class)).isZero();
-		this.mvc.perform(post("/login").with(form("/login")).with(AccountTestSupport.freshClient()).with((request) -> {
-			request.setCookies(request.getCookies()[0], saved);
-			return request;
-		}).param("username", "returner").param("password", AccountTestSupport.PASSWORD))
-			.andExpect(redirectedUrl("http://localhost/profile?tab=photo"));
+		HttpResponse<String> signedIn = browser.submit("/login", "/login",
+				Map.of("username", "returner", "password", AccountTestSupport.PASSWORD));
+		assertThat(signedIn.headers().firstValue("Location").orElse("")).endsWith("/profile?tab=photo");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM SPRING_SESSION WHERE PRINCIPAL_NAME = 'returner'",
 				Integer.class))
 			.isOne();
 	}
 
-	/**
-	 * The cookie and the token of the form on an anonymous page, as a browser sends them.
-	 */
-	private RequestPostProcessor form(String page) throws Exception {
-		MvcResult result = this.mvc.perform(get(page).accept("text/html")).andReturn();
-		Cookie cookie = result.getResponse().getCookie(SessionOrCookieCsrfTokenRepository.COOKIE_NAME);
-		String token = token(result);
-		return (request) -> {
-			request.setCookies(cookie);
-			request.addParameter("_csrf", token);
-			return request;
-		};
+	private HttpRequest page(String path) {
+		return HttpRequest.newBuilder(URI.create(url(path))).header("Accept", "text/html").GET().build();
 	}
 
-	private static String token(MvcResult page) throws Exception {
-		return page.getResponse()
-			.getContentAsString()
-			.replaceAll("(?s).*<meta name=\"_csrf\" content=\"([^\"]+)\".*", "$1");
+	private String url(String path) {
+		return "http://127.0.0.1:" + this.port + path;
+	}
+
+	/** A cookie jar and no automatic redirects, like a browser seen from the server. */
+	private final class Browser {
+
+		final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
+		private final HttpClient http = HttpClient.newBuilder()
+			.cookieHandler(this.cookies)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+
+		HttpResponse<String> send(HttpRequest request) throws Exception {
+			return this.http.send(request, BodyHandlers.ofString());
+		}
+
+		/** The CSRF token the page gives its scripts and forms. */
+		String token(String path) throws Exception {
+			return send(page(path)).body().replaceAll("(?s).*<meta name=\"_csrf\" content=\"([^\"]+)\".*", "$1");
+		}
+
+		/** Opens the page with the form, then sends the form with its token. */
+		HttpResponse<String> submit(String formPage, String action, Map<String, String> fields) throws Exception {
+			Map<String, String> withToken = new java.util.HashMap<>(fields);
+			withToken.put("_csrf", token(formPage));
+			return post(action, withToken);
+		}
+
+		HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
+			String form = fields.entrySet()
+				.stream()
+				.map((field) -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+				.collect(Collectors.joining("&"));
+			return send(HttpRequest.newBuilder(URI.create(url(path)))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Accept", "text/html")
+				.POST(BodyPublishers.ofString(form))
+				.build());
+		}
+
+		HttpCookie cookie(String name) {
+			return this.cookies.getCookieStore()
+				.getCookies()
+				.stream()
+				.filter((cookie) -> cookie.getName().equals(name))
+				.findFirst()
+				.orElse(null);
+		}
+
 	}
 
 }
