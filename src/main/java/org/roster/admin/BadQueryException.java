@@ -1,7 +1,6 @@
 package org.roster.admin;
 
-/** A query-string value outside what a route accepts. Answered with 400 and the field. */
-@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.BAD_REQUEST)
+/** A query-string value outside what a route accepts ({@link AdminProblems}: 400). */
 class BadQueryException extends RuntimeException {
 
 	private final String field;
