@@ -326,6 +326,8 @@ class AvatarApiTests {
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().exists(HttpHeaders.RETRY_AFTER))
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("/problems/image-store-unavailable"))
+			.andExpect(jsonPath("$.status").value(503))
 			.andExpect(jsonPath("$.detail").value("The image store cannot be reached right now. Try again later."));
 		assertThat(this.profiles.findImage(hank.getId())).contains(before);
 		assertOneWarning(output, "Image store unavailable: Cannot connect to FTP server 127.0.0.1:");
