@@ -308,6 +308,7 @@ class AvatarApiTests {
 		Files.writeString(dataDir.resolve("ftp/avatars/" + judy.getId()), "not a folder");
 		this.mvc.perform(multipart("/users/{id}/image", judy.getId()).file(image(png(80, 80))).with(as(judy)))
 			.andExpect(status().isBadGateway())
+			.andExpect(jsonPath("$.type").value("/problems/image-store-failed"))
 			.andExpect(jsonPath("$.detail").value("The image store could not complete the request."));
 		assertThat(this.profiles.findImage(judy.getId())).isEmpty();
 		assertOneWarning(output, "Image store failure: FTP server 127.0.0.1:");
