@@ -1,6 +1,9 @@
 package org.roster.admin;
 
-/** A query-string value outside what a route accepts ({@link AdminProblems}: 400). */
+/**
+ * A query-string value outside what a route accepts: 400 (problem details in
+ * {@link AdminProblems}, the error page in {@link UserListPage}).
+ */
 class BadQueryException extends RuntimeException {
 
 	private final String field;
