@@ -1,18 +1,25 @@
 package org.roster;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 import org.springframework.data.repository.Repository;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Controller;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -113,6 +120,24 @@ class ArchitectureTest {
 		.resideOutsideOfPackage("org.roster.cli..")
 		.should(ACCESS_STANDARD_STREAMS)
 		.because("the server logs; only the command line talks to a terminal");
+
+	@ArchTest
+	static final ArchRule onlyTheWebHelpersBuildProblems = noClasses().that()
+		.resideOutsideOfPackage("org.roster.web..")
+		.should()
+		.callCodeUnitWhere(DescribedPredicate.describe("a constructor or factory of ProblemDetail",
+				(JavaCall<?> call) -> call.getTargetOwner().isAssignableTo(ProblemDetail.class)
+						&& (call.getName().equals(JavaConstructor.CONSTRUCTOR_NAME)
+								|| call.getName().startsWith("forStatus"))))
+		.because("every problem gets its catalogued type, title and status from web.Problems");
+
+	@ArchTest
+	static final ArchRule exceptionsCarryNoHttpStatus = noFields().that()
+		.areDeclaredInClassesThat()
+		.areAssignableTo(Throwable.class)
+		.should()
+		.haveRawType(assignableTo(HttpStatusCode.class))
+		.because("the advice of each feature decides the status of a domain failure");
 
 	@ArchTest
 	static final ArchRule constructorInjectionOnly = NO_CLASSES_SHOULD_USE_FIELD_INJECTION;

@@ -25,8 +25,8 @@ import org.springframework.jdbc.support.JdbcUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Flyway migrations build the schema SPEC §1 describes, on H2 and (see
- * {@link SchemaPostgresTest}) on PostgreSQL.
+ * The Flyway migrations build the schema docs/API.md, Data model, describes, on H2 and
+ * (see {@link SchemaPostgresTest}) on PostgreSQL.
  */
 @DatabaseTest
 class SchemaTest {

@@ -4,7 +4,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Authorisation rules used in {@code @PreAuthorize} expressions as {@code @access}:
- * "admin, or the user themself" per SPEC §3.
+ * "admin, or the user themself" per docs/API.md, Routes.
  */
 @Component("access")
 public class AccessRules {

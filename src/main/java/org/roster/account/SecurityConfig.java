@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.roster.user.UserService;
 import org.roster.web.ProblemResponses;
+import org.roster.web.ProblemType;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -81,7 +82,7 @@ class SecurityConfig {
 					loginPage.commence(request, response, ex);
 				}
 				else {
-					problems.write(request, response, HttpStatus.UNAUTHORIZED, "Sign in first.");
+					problems.write(request, response, ProblemType.UNAUTHORIZED, "Sign in first.");
 				}
 			}).accessDeniedHandler((request, response, ex) -> denied(request, response, ex, problems)))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -110,7 +111,7 @@ class SecurityConfig {
 			response.sendError(HttpStatus.FORBIDDEN.value());
 		}
 		else {
-			problems.write(request, response, HttpStatus.FORBIDDEN,
+			problems.write(request, response, ProblemType.FORBIDDEN,
 					"You may not do this. (A missing or stale CSRF token also gives this answer.)");
 		}
 	}

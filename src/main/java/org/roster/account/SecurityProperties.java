@@ -5,7 +5,10 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** {@code roster.security.*}: lockout, throttling and password policy (SPEC §7). */
+/**
+ * {@code roster.security.*}: lockout, throttling and password policy (docs/API.md,
+ * Configuration).
+ */
 @ConfigurationProperties("roster.security")
 public record SecurityProperties(@DefaultValue Lockout lockout, @DefaultValue RateLimit rateLimit,
 		@DefaultValue Password password) {

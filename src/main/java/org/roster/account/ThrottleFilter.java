@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.roster.web.ProblemResponses;
+import org.roster.web.ProblemType;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -62,7 +63,7 @@ class ThrottleFilter extends OncePerRequestFilter {
 				response.sendError(HttpStatus.TOO_MANY_REQUESTS.value(), detail);
 			}
 			else {
-				this.problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, detail);
+				this.problems.write(request, response, ProblemType.TOO_MANY_REQUESTS, detail);
 			}
 			return;
 		}

@@ -7,75 +7,63 @@ import org.roster.user.DuplicateUserException;
 import org.roster.user.LastActiveAdminException;
 import org.roster.user.StaleVersionException;
 import org.roster.user.UserNotFoundException;
+import org.roster.web.ProblemType;
+import org.roster.web.Problems;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Domain failures of the user routes as RFC 9457 problem details. */
-@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+/**
+ * Domain failures of the user routes as RFC 9457 problem details. Ordered before the
+ * shared handler, whose catch-all would otherwise answer them with 500.
+ */
+@RestControllerAdvice(assignableTypes = UserApiController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AdminProblems {
 
 	@ExceptionHandler({ UserNotFoundException.class, ProfileNotFoundException.class })
 	ProblemDetail notFound(RuntimeException ex) {
-		return problem(HttpStatus.NOT_FOUND, "No such user", "There is no user with this id.");
+		return Problems.of(ProblemType.NOT_FOUND, "There is no user with this id.");
 	}
 
-	@ExceptionHandler(StaleVersionException.class)
-	ProblemDetail stale(StaleVersionException ex) {
-		return problem(HttpStatus.CONFLICT, "Changed by someone else", "Changed by someone else — reload.");
-	}
-
-	@ExceptionHandler(ObjectOptimisticLockingFailureException.class)
-	ProblemDetail concurrent(ObjectOptimisticLockingFailureException ex) {
-		return problem(HttpStatus.CONFLICT, "Changed by someone else", "Changed by someone else — reload.");
+	@ExceptionHandler({ StaleVersionException.class, ObjectOptimisticLockingFailureException.class })
+	ProblemDetail stale(RuntimeException ex) {
+		return Problems.of(ProblemType.STALE_VERSION);
 	}
 
 	@ExceptionHandler(LastActiveAdminException.class)
 	ProblemDetail lastAdmin(LastActiveAdminException ex) {
-		return problem(HttpStatus.CONFLICT, "Last active admin", ex.getMessage());
+		return Problems.of(ProblemType.LAST_ADMIN, ex.getMessage());
 	}
 
 	@ExceptionHandler(AdminActionRefusedException.class)
 	ProblemDetail refused(AdminActionRefusedException ex) {
-		return problem(HttpStatus.CONFLICT, "Not allowed on your own account", ex.getMessage());
+		return Problems.of(ProblemType.OWN_ACCOUNT, ex.getMessage());
 	}
 
 	@ExceptionHandler(DuplicateUserException.class)
 	ProblemDetail duplicate(DuplicateUserException ex) {
-		ProblemDetail problem = problem(HttpStatus.CONFLICT, "Already taken", "This " + ex.getMessage() + ".");
-		problem.setProperty("errors", Map.of(ex.getField(), "already taken"));
-		return problem;
+		ProblemType type = "username".equals(ex.getField()) ? ProblemType.USERNAME_TAKEN : ProblemType.EMAIL_TAKEN;
+		return Problems.withErrors(type, "This " + ex.getMessage() + ".", Map.of(ex.getField(), "already taken"));
 	}
 
 	@ExceptionHandler(VersionRequiredException.class)
 	ProblemDetail versionRequired(VersionRequiredException ex) {
-		return problem(HttpStatus.PRECONDITION_REQUIRED, "Version required", ex.getMessage());
+		return Problems.of(ProblemType.VERSION_REQUIRED, ex.getMessage());
 	}
 
 	@ExceptionHandler(InvalidFieldsException.class)
 	ProblemDetail invalid(InvalidFieldsException ex) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", ex.getMessage());
-		problem.setProperty("errors", ex.errors());
-		return problem;
+		return Problems.withErrors(ProblemType.VALIDATION, ex.getMessage(), ex.errors());
 	}
 
 	@ExceptionHandler(BadQueryException.class)
 	ProblemDetail badQuery(BadQueryException ex) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid query", ex.getMessage());
-		problem.setProperty("errors", Map.of(ex.field(), ex.reason()));
-		return problem;
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		return problem;
+		return Problems.withErrors(ProblemType.INVALID_QUERY, ex.getMessage(), Map.of(ex.field(), ex.reason()));
 	}
 
 }

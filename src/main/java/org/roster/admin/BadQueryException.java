@@ -1,7 +1,9 @@
 package org.roster.admin;
 
-/** A query-string value outside what a route accepts. Answered with 400 and the field. */
-@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.BAD_REQUEST)
+/**
+ * A query-string value outside what a route accepts: 400 (problem details in
+ * {@link AdminProblems}, the error page in {@link UserListPage}).
+ */
 class BadQueryException extends RuntimeException {
 
 	private final String field;

@@ -19,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the admin console (and a user on their own profile) may do to an account, with the
- * guards of SPEC §3: nobody changes their own role or status, admins do not delete
- * themselves from the list, and the last active admin stays.
+ * guards of docs/API.md, Routes: nobody changes their own role or status, admins do not
+ * delete themselves from the list, and the last active admin stays.
  */
 @Service
 class UserAdministration {

@@ -19,7 +19,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The JSON routes of SPEC §3 behind the admin console and the profile page. */
+/**
+ * The JSON routes of docs/API.md, Routes, behind the admin console and the profile page.
+ */
 @RestController
 class UserApiController {
 

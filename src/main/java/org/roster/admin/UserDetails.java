@@ -8,7 +8,7 @@ import org.roster.user.Role;
 import org.roster.user.User;
 import org.roster.user.UserStatus;
 
-/** {@code GET/PUT /edit_user} answer (SPEC §3). */
+/** {@code GET/PUT /edit_user} answer (docs/API.md, Routes). */
 record UserDetails(long id, String username, String email, Role role, UserStatus status, int failedLogins,
 		Instant lockedUntil, boolean locked, Instant createdAt, Instant lastLoginAt, long version, Profile profile) {
 

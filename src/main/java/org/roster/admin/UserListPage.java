@@ -1,7 +1,13 @@
 package org.roster.admin;
 
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -27,6 +33,12 @@ class UserListPage {
 		model.addAttribute("query", query);
 		model.addAttribute("result", this.directory.find(query));
 		return "user_list";
+	}
+
+	/** A bad parameter in the address bar gets the 400 error page. */
+	@ExceptionHandler(BadQueryException.class)
+	void badQuery(HttpServletResponse response) throws IOException {
+		response.sendError(HttpStatus.BAD_REQUEST.value());
 	}
 
 }

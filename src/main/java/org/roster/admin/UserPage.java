@@ -2,7 +2,7 @@ package org.roster.admin;
 
 import java.util.List;
 
-/** {@code {items, page, size, total}} per SPEC §3. */
+/** {@code {items, page, size, total}} per docs/API.md, Routes. */
 record UserPage(List<UserListItem> items, int page, int size, long total) {
 
 	/**

@@ -25,8 +25,6 @@ import net.coobird.thumbnailator.util.exif.ExifFilterUtils;
 import net.coobird.thumbnailator.util.exif.ExifUtils;
 import net.coobird.thumbnailator.util.exif.Orientation;
 
-import org.springframework.http.HttpStatus;
-
 /**
  * Turns an upload into an avatar: checks what the bytes are (never the file name),
  * refuses images too large to decode safely, crops the middle square, scales it to
@@ -52,8 +50,7 @@ final class AvatarImageProcessor {
 			throw invalid("No image was sent");
 		}
 		if (upload.length > this.maxBytes) {
-			throw new InvalidImageException(HttpStatus.PAYLOAD_TOO_LARGE,
-					"The image is larger than " + readable(this.maxBytes));
+			throw new ImageTooLargeException("The image is larger than " + readable(this.maxBytes));
 		}
 		Format format = Format.of(upload).orElseThrow(() -> invalid("Not a JPEG, PNG, GIF or WebP image"));
 		BufferedImage image = decode(upload, format);
@@ -139,7 +136,7 @@ final class AvatarImageProcessor {
 	}
 
 	private static InvalidImageException invalid(String message) {
-		return new InvalidImageException(HttpStatus.BAD_REQUEST, message);
+		return new InvalidImageException(message);
 	}
 
 	private static String readable(long bytes) {

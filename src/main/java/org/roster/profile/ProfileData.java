@@ -4,7 +4,10 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** Profile fields as a client sends them; null fields mean empty. Rules per SPEC §1. */
+/**
+ * Profile fields as a client sends them; null fields mean empty. Rules per docs/API.md,
+ * Data model.
+ */
 public record ProfileData(@Size(max = 100, message = "at most 100 characters") @PlainText String fullName,
 		@Size(max = 800, message = "at most 800 characters") @PlainText(multiline = true) String bio,
 		@Size(max = 500, message = "at most 500 characters") @PlainText(multiline = true) String address,

@@ -8,7 +8,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -17,6 +16,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -24,10 +24,11 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * RFC 9457 problem details for every JSON route: Spring MVC's own failures (bad JSON,
- * wrong types, missing parameters) as 4xx with a clear detail, validation failures with
- * {@code errors: {field: message}}, and anything unexpected as a bare 500 (logged, never
- * shown).
+ * RFC 9457 problem details for every JSON route, whatever its feature: Spring MVC's own
+ * failures (bad JSON, wrong types, missing parameters) as 4xx with a clear detail and the
+ * type of their status, validation failures with {@code errors: {field: message}}, and
+ * anything unexpected as a bare 500 (logged, never shown). Each feature's advice, ordered
+ * first, translates that feature's own exceptions.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -41,19 +42,29 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		for (FieldError error : ex.getBindingResult().getFieldErrors()) {
 			errors.putIfAbsent(error.getField(), error.getDefaultMessage());
 		}
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some fields are not valid.");
-		problem.setTitle("Invalid input");
-		problem.setProperty("errors", errors);
-		return ResponseEntity.badRequest().body(problem);
+		return ResponseEntity.badRequest()
+			.body(Problems.withErrors(ProblemType.VALIDATION, "Some fields are not valid.", errors));
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"The request body is not valid JSON of the expected shape (check field names and value types).");
-		problem.setTitle("Unreadable request");
-		return ResponseEntity.badRequest().body(problem);
+		return ResponseEntity.badRequest()
+			.body(Problems.of(ProblemType.BAD_REQUEST,
+					"The request body is not valid JSON of the expected shape (check field names and value types)."));
+	}
+
+	/** Every other exception Spring MVC knows: its status, the type of that status. */
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (statusCode.is5xxServerError()) {
+			log.error("Request failed in Spring MVC", ex);
+		}
+		ProblemDetail given = (body instanceof ProblemDetail problem) ? problem
+				: (ex instanceof ErrorResponse response) ? response.getBody() : null;
+		String detail = (given != null) ? given.getDetail() : null;
+		return super.handleExceptionInternal(ex, Problems.forStatus(statusCode, detail), headers, statusCode, request);
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)
@@ -61,10 +72,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		Map<String, String> errors = new LinkedHashMap<>();
 		ex.getConstraintViolations()
 			.forEach((violation) -> errors.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage()));
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some values are not valid.");
-		problem.setTitle("Invalid input");
-		problem.setProperty("errors", errors);
-		return problem;
+		return Problems.withErrors(ProblemType.VALIDATION, "Some values are not valid.", errors);
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -73,10 +81,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			throw ex;
 		}
 		log.error("Unexpected failure", ex);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-				"Something went wrong on our side. It has been logged.");
-		problem.setTitle("Internal error");
-		return problem;
+		return Problems.of(ProblemType.SERVER_ERROR);
 	}
 
 }

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -25,11 +24,11 @@ public class ProblemResponses {
 		this.json = json;
 	}
 
-	public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+	public void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
 			throws IOException {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		ProblemDetail problem = Problems.of(type, detail);
 		problem.setInstance(URI.create(request.getRequestURI()));
-		response.setStatus(status.value());
+		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
 		this.json.writeValue(response.getOutputStream(), problem);

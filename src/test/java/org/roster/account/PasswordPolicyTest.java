@@ -8,7 +8,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** SPEC §2: 8–128 characters (64+ accepted), zxcvbn score ≥ 3, nothing personal. */
+/**
+ * docs/API.md, Accounts and security: 8–128 characters (64+ accepted), zxcvbn score ≥ 3,
+ * nothing personal.
+ */
 class PasswordPolicyTest {
 
 	private static final String USERNAME = "margaret";

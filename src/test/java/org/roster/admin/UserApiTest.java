@@ -36,8 +36,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Every JSON route of SPEC §3, for the callers who may and the callers who must be
- * refused.
+ * Every JSON route of docs/API.md, Routes, for the callers who may and the callers who
+ * must be refused.
  */
 @DatabaseTest
 class UserApiTest {

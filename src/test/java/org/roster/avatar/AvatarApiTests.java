@@ -308,6 +308,7 @@ class AvatarApiTests {
 		Files.writeString(dataDir.resolve("ftp/avatars/" + judy.getId()), "not a folder");
 		this.mvc.perform(multipart("/users/{id}/image", judy.getId()).file(image(png(80, 80))).with(as(judy)))
 			.andExpect(status().isBadGateway())
+			.andExpect(jsonPath("$.type").value("/problems/image-store-failed"))
 			.andExpect(jsonPath("$.detail").value("The image store could not complete the request."));
 		assertThat(this.profiles.findImage(judy.getId())).isEmpty();
 		assertOneWarning(output, "Image store failure: FTP server 127.0.0.1:");
@@ -326,6 +327,8 @@ class AvatarApiTests {
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().exists(HttpHeaders.RETRY_AFTER))
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("/problems/image-store-unavailable"))
+			.andExpect(jsonPath("$.status").value(503))
 			.andExpect(jsonPath("$.detail").value("The image store cannot be reached right now. Try again later."));
 		assertThat(this.profiles.findImage(hank.getId())).contains(before);
 		assertOneWarning(output, "Image store unavailable: Cannot connect to FTP server 127.0.0.1:");

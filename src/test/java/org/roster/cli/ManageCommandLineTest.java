@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code ./manage} as a user runs it (SPEC §5), in-process through
+ * {@code ./manage} as a user runs it (docs/API.md, Command line), in-process through
  * {@link ManageCommandLine#run}: one data folder for the whole class, commands in the
  * order a person would type them. {@code ManageScriptIT} runs the real script.
  */

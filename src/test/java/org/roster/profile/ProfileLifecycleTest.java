@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The profile lives and dies with its user (SPEC §1): through the
+ * The profile lives and dies with its user (docs/API.md, Data model): through the
  * {@code createProfileByUser} / {@code deleteProfileByUser} listeners, in the user's
  * transaction, and by the foreign key's cascade.
  */
