@@ -1,6 +1,8 @@
 // Live "is this email free?" check against /email_exists, debounced, for registration and
-// the admin edit modal. Reports through the field's invalid-feedback and a callback.
+// the edit-profile forms. Reports through the field's invalid-feedback and a callback.
 import { api } from './api.js';
+import { setFieldError } from './forms.js';
+import { TOO_MANY_REQUESTS, problemType } from './problems.js';
 
 const DELAY_MS = 300;
 
@@ -10,14 +12,11 @@ const DELAY_MS = 300;
  * options.onState(valid) tells the form whether it may submit.
  */
 export function attachEmailCheck(input, { excludeId = () => null, takenMessage = 'Already registered.', onState = () => {} } = {}) {
-  const feedback = document.getElementById(input.getAttribute('aria-describedby')?.split(' ').find((id) => id.endsWith('error')))
-    || input.parentElement.querySelector('.invalid-feedback');
   let timer;
   let controller;
 
   const show = (message) => {
-    input.classList.toggle('is-invalid', Boolean(message));
-    if (feedback) feedback.textContent = message || '';
+    setFieldError(input, message);
     onState(!message);
   };
 
@@ -38,7 +37,8 @@ export function attachEmailCheck(input, { excludeId = () => null, takenMessage =
       else if (result.exists) show(takenMessage);
       else show('');
     } catch (error) {
-      if (error.name !== 'AbortError' && error.status === 429) {
+      // Rate-limited: the server checks again on submit, so do not block the form.
+      if (error.name !== 'AbortError' && problemType(error) === TOO_MANY_REQUESTS) {
         show('');
       }
     }

@@ -2,68 +2,14 @@
 // drop, with a local preview and upload progress) and deleting one's own account.
 import './password-strength.js';
 import { api, csrfHeaders } from './api.js';
-import { attachEmailCheck } from './email-check.js';
+import { createProfileForm } from './profile-form.js';
 import { toast } from './toast.js';
-import { clearFieldErrors, fillForm, httpUrl, readForm, sentence, setFieldError, showFieldErrors } from './forms.js';
+import { httpUrl, setFieldError } from './forms.js';
 
 const page = document.getElementById('profile-page');
 const userId = page?.dataset.userId;
-const STALE_TITLE = 'Changed by someone else';
 
 // --- Edit profile -------------------------------------------------------------------------
-const editElement = document.getElementById('edit-profile-modal');
-const editForm = document.getElementById('edit-profile-form');
-const editAlert = document.getElementById('edit-profile-alert');
-const editSave = document.getElementById('edit-profile-save');
-const accountEmail = document.getElementById('pf-accountEmail');
-const edit = { version: null, loading: false, saving: false, emailOk: true, shown: false };
-
-const updateEditSave = () => {
-  editSave.disabled = edit.loading || edit.saving || !edit.emailOk || edit.version == null;
-};
-
-const emailCheck = accountEmail ? attachEmailCheck(accountEmail, {
-  excludeId: () => userId,
-  takenMessage: 'Already taken.',
-  onState: (valid) => {
-    edit.emailOk = valid;
-    updateEditSave();
-  },
-}) : null;
-
-function showEditAlert(message, { offerReload = false } = {}) {
-  editAlert.replaceChildren();
-  const text = document.createElement('span');
-  text.textContent = message;
-  editAlert.append(text);
-  if (offerReload) {
-    const reload = document.createElement('button');
-    reload.type = 'button';
-    reload.id = 'edit-profile-reload';
-    reload.className = 'btn btn-sm btn-outline-danger ms-2';
-    reload.textContent = 'Reload';
-    reload.addEventListener('click', () => loadProfile());
-    editAlert.append(reload);
-  }
-  editAlert.classList.remove('d-none');
-}
-
-function hideEditAlert() {
-  editAlert.classList.add('d-none');
-  editAlert.replaceChildren();
-}
-
-function setEditDisabled(disabled) {
-  editForm.querySelectorAll('input, textarea, select').forEach((input) => {
-    input.disabled = disabled;
-  });
-}
-
-/** Maps the edit form's names onto the JSON shape of /edit_user. */
-function toFormValues(details) {
-  return { email: details.email, profile: details.profile || {} };
-}
-
 /** The details list beside the photo, from an /edit_user answer. */
 function renderDetails(details) {
   const profile = details.profile || {};
@@ -91,74 +37,29 @@ function renderDetails(details) {
   page.dataset.version = String(details.version);
 }
 
-async function loadProfile() {
-  hideEditAlert();
-  clearFieldErrors(editForm);
-  edit.loading = true;
-  edit.emailOk = true;
-  setEditDisabled(true);
-  updateEditSave();
-  try {
-    const details = await api(`/edit_user?id=${encodeURIComponent(userId)}`);
-    fillForm(editForm, toFormValues(details));
-    edit.version = details.version;
-    renderDetails(details);
-    setEditDisabled(false);
-    if (edit.shown) accountEmail.focus();
-  } catch (error) {
-    showEditAlert(error.problem?.detail || error.message || 'Could not load your profile.', { offerReload: true });
-  } finally {
-    edit.loading = false;
-    updateEditSave();
-  }
+const editModal = document.getElementById('edit-profile-modal');
+if (editModal) {
+  createProfileForm({
+    elements: {
+      modal: editModal,
+      form: document.getElementById('edit-profile-form'),
+      fields: document.getElementById('edit-profile-fields'),
+      save: document.getElementById('edit-profile-save'),
+      alert: document.getElementById('edit-profile-alert'),
+      alertText: document.getElementById('edit-profile-alert-text'),
+      reload: document.getElementById('edit-profile-reload'),
+    },
+    prefix: 'pf-',
+    messages: {
+      stale: 'Your profile was changed by someone else — reload to see the latest version, then make your change again.',
+      loadFailed: 'Could not load your profile.',
+      saveFailed: 'Could not save your profile.',
+      saved: () => 'Your profile has been saved.',
+    },
+    onLoaded: renderDetails,
+    onSaved: renderDetails,
+  }).setUser(userId);
 }
-
-editElement?.addEventListener('show.bs.modal', () => {
-  editForm.reset();
-  emailCheck?.show('');
-  edit.version = null;
-  loadProfile();
-});
-editElement?.addEventListener('shown.bs.modal', () => {
-  edit.shown = true;
-  if (!edit.loading) accountEmail.focus();
-});
-editElement?.addEventListener('hidden.bs.modal', () => {
-  edit.shown = false;
-});
-
-editForm?.addEventListener('submit', async (event) => {
-  event.preventDefault();
-  if (editSave.disabled) return;
-  hideEditAlert();
-  clearFieldErrors(editForm);
-  const values = readForm(editForm);
-  edit.saving = true;
-  updateEditSave();
-  try {
-    const details = await api(`/edit_user?id=${encodeURIComponent(userId)}`, {
-      method: 'PUT',
-      body: { email: values.email, profile: values.profile, version: edit.version },
-    });
-    edit.version = details.version;
-    renderDetails(details);
-    window.bootstrap.Modal.getOrCreateInstance(editElement).hide();
-    toast('Your profile has been saved.');
-  } catch (error) {
-    const problem = error.problem || {};
-    if (error.status === 409 && problem.title === STALE_TITLE) {
-      showEditAlert('Your profile was changed by someone else — reload to see the latest version, then make your change again.', { offerReload: true });
-    } else if (problem.errors && Object.keys(problem.errors).length) {
-      const unmatched = showFieldErrors(editForm, problem.errors);
-      showEditAlert(unmatched.length ? unmatched.map(sentence).join(' ') : 'Please correct the highlighted fields.');
-    } else {
-      showEditAlert(problem.detail || error.message || 'Could not save your profile.');
-    }
-  } finally {
-    edit.saving = false;
-    updateEditSave();
-  }
-});
 
 // --- Avatar -------------------------------------------------------------------------------
 // roster.avatar.max-bytes, rendered by the page; the server enforces it anyway.

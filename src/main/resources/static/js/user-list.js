@@ -2,6 +2,7 @@
 // Unlock, Edit and Delete talk to the JSON routes and update the row in place.
 import { api } from './api.js';
 import { toast } from './toast.js';
+import { NOT_FOUND, problemType } from './problems.js';
 import { createEditUserModal } from './user-edit-modal.js';
 
 const page = document.getElementById('user-list-page');
@@ -125,7 +126,7 @@ async function changeStatus(toggle) {
     if (answer.status === 'ACTIVE') clearLock(row);
     toast(`${usernameOf(row)} is now ${answer.status === 'ACTIVE' ? 'active' : 'suspended'}.`);
   } catch (error) {
-    if (error.status === 404) {
+    if (problemType(error) === NOT_FOUND) {
       userGone(row, { focus: hadFocus });
       return;
     }
@@ -154,7 +155,7 @@ async function unlock(button) {
     updateRow(details);
     toast(`Unlocked ${usernameOf(row)}.`);
   } catch (error) {
-    if (error.status === 404) {
+    if (problemType(error) === NOT_FOUND) {
       userGone(row);
       return;
     }
@@ -199,7 +200,7 @@ deleteConfirm?.addEventListener('click', async () => {
     deleteModal.hide();
     toast(`Deleted ${name}.`);
   } catch (error) {
-    if (error.status === 404) deleting.focusAfter = userGone(row, { focus: false });
+    if (problemType(error) === NOT_FOUND) deleting.focusAfter = userGone(row, { focus: false });
     else toast(error.problem?.detail || error.message, { error: true });
     deleteModal.hide();
   }

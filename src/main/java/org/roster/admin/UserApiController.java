@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,11 +39,8 @@ class UserApiController {
 	}
 
 	@GetMapping(path = "/user_list", produces = MediaType.APPLICATION_JSON_VALUE)
-	UserPage list(@RequestParam(required = false) String q, @RequestParam(required = false) String role,
-			@RequestParam(required = false) String status, @RequestParam(required = false) String sort,
-			@RequestParam(required = false) String dir, @RequestParam(required = false) String page,
-			@RequestParam(required = false) String size) {
-		return this.directory.find(UserListQuery.parse(q, role, status, sort, dir, page, size));
+	UserPage list(@ModelAttribute UserListParams params) {
+		return this.directory.find(params.toQuery());
 	}
 
 	@GetMapping("/edit_user")

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * The admin console's user table as HTML; the same URL with
@@ -25,11 +25,8 @@ class UserListPage {
 	}
 
 	@GetMapping("/user_list")
-	String list(@RequestParam(required = false) String q, @RequestParam(required = false) String role,
-			@RequestParam(required = false) String status, @RequestParam(required = false) String sort,
-			@RequestParam(required = false) String dir, @RequestParam(required = false) String page,
-			@RequestParam(required = false) String size, Model model) {
-		UserListQuery query = UserListQuery.parse(q, role, status, sort, dir, page, size);
+	String list(@ModelAttribute UserListParams params, Model model) {
+		UserListQuery query = params.toQuery();
 		model.addAttribute("query", query);
 		model.addAttribute("result", this.directory.find(query));
 		return "user_list";

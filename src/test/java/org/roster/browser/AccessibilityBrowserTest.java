@@ -65,8 +65,8 @@ class AccessibilityBrowserTest extends BrowserTestSupport {
 		this.browser.modal("edit-user-modal");
 		this.browser.until("user loaded", (d) -> this.browser.find("#edit-save").isEnabled());
 		assertAccessible("edit user modal");
-		this.browser.type("#edit-email", "barbara@example.com");
-		this.browser.textIn("#edit-email-error", "Already taken.");
+		this.browser.type("#edit-accountEmail", "barbara@example.com");
+		this.browser.textIn("#edit-accountEmail-error", "Already taken.");
 		assertAccessible("edit user modal with an error");
 		this.browser.find("#edit-user-modal .btn-close").click();
 		this.browser.modalClosed("edit-user-modal");

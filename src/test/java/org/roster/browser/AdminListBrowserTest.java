@@ -195,21 +195,25 @@ class AdminListBrowserTest extends BrowserTestSupport {
 		this.browser.modal("edit-user-modal");
 		this.browser.until("user loaded", (d) -> this.browser.find("#edit-save").isEnabled());
 		assertThat(this.browser.find("#edit-user-name").getText()).isEqualTo("amelia");
-		assertThat(value("#edit-email")).isEqualTo("amelia@example.com");
+		assertThat(value("#edit-accountEmail")).isEqualTo("amelia@example.com");
 		assertThat(value("#edit-fullName")).isEqualTo("Amelia Kowalski");
 		assertThat(value("#edit-role")).isEqualTo("USER");
 		this.browser.screenshot("edit-user");
 
-		this.browser.type("#edit-email", "ethan@example.com");
-		this.browser.textIn("#edit-email-error", "Already taken.");
-		assertThat(this.browser.find("#edit-email").getDomAttribute("class")).contains("is-invalid");
+		this.browser.type("#edit-accountEmail", "ethan@example.com");
+		this.browser.textIn("#edit-accountEmail-error", "Already taken.");
+		assertThat(this.browser.find("#edit-accountEmail").getDomAttribute("class")).contains("is-invalid");
+		assertThat(this.browser.find("#edit-accountEmail").getDomAttribute("aria-invalid"))
+			.as("announced as invalid, not only red")
+			.isEqualTo("true");
 		assertThat(this.browser.find("#edit-save").isEnabled()).isFalse();
 		this.browser.screenshot("edit-user-email-taken");
 
 		// Her own address is not "taken".
-		this.browser.type("#edit-email", "amelia@example.com");
+		this.browser.type("#edit-accountEmail", "amelia@example.com");
 		this.browser.until("save enabled again", (d) -> this.browser.find("#edit-save").isEnabled());
-		assertThat(this.browser.find("#edit-email-error").getText()).isEmpty();
+		assertThat(this.browser.find("#edit-accountEmail-error").getText()).isEmpty();
+		assertThat(this.browser.find("#edit-accountEmail").getDomAttribute("aria-invalid")).isNull();
 
 		this.browser.type("#edit-fullName", "Amelia K. Kowalski");
 		this.browser.find("#edit-save").click();

@@ -31,7 +31,7 @@ class ProfileBrowserTest extends BrowserTestSupport {
 		assertThat(value("#pf-fullName")).isEqualTo("Katherine Johnson");
 		assertThat(value("#pf-bio")).isEqualTo("Computes trajectories.");
 		assertThat(value("#pf-phone")).isEqualTo("+1 757 555 0100");
-		assertThat(value("#pf-email")).as("contact email pre-filled").isEqualTo("katherine@example.com");
+		assertThat(value("#pf-contactEmail")).as("contact email pre-filled").isEqualTo("katherine@example.com");
 		this.browser.screenshot("edit-profile");
 
 		this.browser.type("#pf-fullName", "Katherine G. Johnson");
