@@ -123,11 +123,29 @@ public class AvatarService {
 		}
 	}
 
+	/**
+	 * Deletes the file of a deleted profile, after the deletion has committed (a rollback
+	 * never loses an image still referenced). Spring Modulith's event publication
+	 * registry recorded this call in the same transaction: when the store fails (FTP
+	 * server down) the exception leaves the publication incomplete and
+	 * {@code storage.EventPublicationRetry} calls again until the file is gone. The
+	 * registry names the listener by class and method: renaming either orphans the
+	 * publications still waiting.
+	 */
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	void onProfileDeleted(ProfileDeletedEvent event) {
-		if (event.imageUrl() != null) {
-			discard(event.imageUrl());
+		String url = event.imageUrl();
+		if (url == null) {
+			return;
 		}
+		this.cache.invalidate(url);
+		if (!this.store.owns(url)) {
+			logger.info("Not deleting " + url + ": it is not in the configured image store");
+			return;
+		}
+		// A file already gone counts as deleted, so a retry after a partial success is
+		// harmless.
+		this.store.delete(url);
 	}
 
 	private boolean owned(long userId, String url) {

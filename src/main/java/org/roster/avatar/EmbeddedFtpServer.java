@@ -86,6 +86,14 @@ final class EmbeddedFtpServer {
 	 * @param ftplets hooks into the server's command handling, by name
 	 */
 	EmbeddedFtpServer(Path root, String password, SslConfiguration ssl, Map<String, Ftplet> ftplets) {
+		this(root, password, ssl, ftplets, 0);
+	}
+
+	/**
+	 * @param port the control port; 0 for a free one (a restarted server takes its
+	 * predecessor's port, so the URLs it wrote stay valid)
+	 */
+	EmbeddedFtpServer(Path root, String password, SslConfiguration ssl, Map<String, Ftplet> ftplets, int port) {
 		this.root = root;
 		restrict(root, OWNER_ONLY_DIRECTORY);
 		this.password = password;
@@ -103,7 +111,7 @@ final class EmbeddedFtpServer {
 		data.setSslConfiguration(ssl);
 		ListenerFactory listenerFactory = new ListenerFactory();
 		listenerFactory.setServerAddress(LOOPBACK);
-		listenerFactory.setPort(0);
+		listenerFactory.setPort(port);
 		listenerFactory.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
 		listenerFactory.setSslConfiguration(ssl);
 		listenerFactory.setImplicitSsl(false);

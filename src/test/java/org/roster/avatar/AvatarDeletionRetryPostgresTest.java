@@ -1,0 +1,8 @@
+package org.roster.avatar;
+
+import org.roster.testsupport.OnPostgres;
+
+@OnPostgres
+class AvatarDeletionRetryPostgresTest extends AvatarDeletionRetryTest {
+
+}
