@@ -145,7 +145,15 @@ public class AvatarService {
 		}
 		// A file already gone counts as deleted, so a retry after a partial success is
 		// harmless.
-		this.store.delete(url);
+		try {
+			this.store.delete(url);
+		}
+		catch (ImageStoreException ex) {
+			// Expected while the FTP server is down: one line here; the registry records
+			// the failure (rethrown) and the retry comes back to it.
+			logger.warn("Could not delete " + url + ", will retry: " + ex.getMessage());
+			throw ex;
+		}
 	}
 
 	private boolean owned(long userId, String url) {
