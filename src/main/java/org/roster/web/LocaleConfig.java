@@ -92,14 +92,19 @@ class LocaleConfig implements WebMvcConfigurer {
 	}
 
 	/**
-	 * {@code ?lang=de} on any page stores the language in the cookie; an unsupported or
-	 * malformed value is ignored (Spring's {@code LocaleChangeInterceptor} would store
-	 * any language).
+	 * {@code ?lang=de} on any page (a GET) stores the language in the cookie; an
+	 * unsupported or malformed value is ignored (Spring's {@code LocaleChangeInterceptor}
+	 * would store any language).
 	 */
 	private static final class LanguageSwitch implements HandlerInterceptor {
 
 		@Override
 		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+			// Links only: reading a parameter of a POST would parse its body, and a
+			// multipart upload over the limit would fail here instead of as a 413.
+			if (!"GET".equals(request.getMethod())) {
+				return true;
+			}
 			String lang = request.getParameter("lang");
 			Locale locale = (lang != null) ? supported(Locale.forLanguageTag(lang)) : null;
 			if (locale != null) {
