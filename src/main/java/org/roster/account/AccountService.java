@@ -13,6 +13,7 @@ import org.roster.user.NewUser;
 import org.roster.user.Role;
 import org.roster.user.User;
 import org.roster.user.UserService;
+import org.roster.web.Messages;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -37,17 +38,20 @@ public class AccountService {
 
 	private final SecurityProperties.Lockout lockout;
 
+	private final Messages messages;
+
 	/**
 	 * Hash of a random string, verified when there is no user, to spend the same time.
 	 */
 	private final String dummyHash;
 
 	AccountService(UserService users, PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder,
-			SecurityProperties properties) {
+			SecurityProperties properties, Messages messages) {
 		this.users = users;
 		this.passwordPolicy = passwordPolicy;
 		this.passwordEncoder = passwordEncoder;
 		this.lockout = properties.lockout();
+		this.messages = messages;
 		this.dummyHash = passwordEncoder.encode(java.util.UUID.randomUUID().toString());
 	}
 
@@ -71,17 +75,16 @@ public class AccountService {
 	public Map<String, String> validate(String username, String email, String password) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (username == null || !USERNAME.matcher(username.strip()).matches()) {
-			errors.put("username",
-					"3 to 32 characters: letters, digits, dot, dash or underscore, with at least one letter or digit.");
+			errors.put("username", this.messages.get("account.username.invalid"));
 		}
 		else if (this.users.usernameTaken(username.strip())) {
-			errors.put("username", "This username is already taken.");
+			errors.put("username", this.messages.get("account.username.taken"));
 		}
 		if (!EmailAddress.isValid(email)) {
-			errors.put("email", "Enter a valid email address.");
+			errors.put("email", this.messages.get("account.email.invalid"));
 		}
 		else if (this.users.emailTaken(email, null)) {
-			errors.put("email", "This email address is already registered.");
+			errors.put("email", this.messages.get("account.email.taken"));
 		}
 		this.passwordPolicy.check(password, username, email).ifPresent((problem) -> errors.put("password", problem));
 		return errors;
@@ -117,9 +120,8 @@ public class AccountService {
 	public Optional<String> currentPasswordProblem(User user, String password) {
 		return switch (checkPassword(user, password)) {
 			case RIGHT -> Optional.empty();
-			case LOCKED ->
-				Optional.of("Too many wrong passwords: the account is locked for a few minutes. Try again later.");
-			case WRONG -> Optional.of("The password is not right.");
+			case LOCKED -> Optional.of(this.messages.get("account.password.locked"));
+			case WRONG -> Optional.of(this.messages.get("account.password.wrong"));
 		};
 	}
 

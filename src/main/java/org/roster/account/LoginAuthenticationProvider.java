@@ -24,9 +24,10 @@ import org.springframework.stereotype.Component;
 @Component
 class LoginAuthenticationProvider implements AuthenticationProvider {
 
-	static final String GENERIC_FAILURE = "Incorrect username or password, or the account is temporarily locked.";
+	/** Message keys: the sign-in page shows them in the visitor's language. */
+	static final String GENERIC_FAILURE = "login.failed";
 
-	static final String SUSPENDED = "This account is suspended. Contact an administrator.";
+	static final String SUSPENDED = "login.suspended";
 
 	private final UserService users;
 

@@ -13,7 +13,7 @@ class LoginController {
 	/** Where a failed sign-in is forwarded to, within the same request. */
 	static final String FAILED = "/login/failed";
 
-	/** Request attribute with the failure message. */
+	/** Request attribute with the failure's message key. */
 	static final String FAILURE = "roster.loginFailure";
 
 	@GetMapping("/login")

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpSession;
 
 import org.roster.user.User;
 import org.roster.user.UserService;
+import org.roster.web.Messages;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
@@ -34,13 +35,16 @@ class PasswordChangeController {
 
 	private final SessionRevoker sessions;
 
+	private final Messages messages;
+
 	PasswordChangeController(UserService users, AccountService accounts, PasswordPolicy policy, PasswordEncoder encoder,
-			SessionRevoker sessions) {
+			SessionRevoker sessions, Messages messages) {
 		this.users = users;
 		this.accounts = accounts;
 		this.policy = policy;
 		this.encoder = encoder;
 		this.sessions = sessions;
+		this.messages = messages;
 	}
 
 	@PostMapping("/profile/password")
@@ -56,8 +60,7 @@ class PasswordChangeController {
 		}
 		this.users.changePasswordHash(user.getId(), this.encoder.encode(newPassword));
 		int ended = this.sessions.revokeAllExcept(user.getUsername(), session.getId());
-		redirect.addFlashAttribute("flash", "Password changed."
-				+ ((ended > 0) ? " Signed out of " + ended + " other session" + ((ended > 1) ? "s" : "") + "." : ""));
+		redirect.addFlashAttribute("flash", this.messages.get("password.changed", ended));
 		return "redirect:/profile";
 	}
 
@@ -68,23 +71,23 @@ class PasswordChangeController {
 	private Map<String, String> errors(User user, String current, String wanted, String confirm) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (current.isEmpty()) {
-			errors.put("currentPassword", "Enter your current password.");
+			errors.put("currentPassword", this.messages.get("password.current.required"));
 		}
 		if (wanted.isEmpty()) {
-			errors.put("newPassword", "Enter a new password.");
+			errors.put("newPassword", this.messages.get("password.new.required"));
 		}
 		else if (wanted.equals(current)) {
-			errors.put("newPassword", "Choose a password other than the current one.");
+			errors.put("newPassword", this.messages.get("password.new.same"));
 		}
 		else {
 			this.policy.check(wanted, user.getUsername(), user.getEmail())
 				.ifPresent((problem) -> errors.put("newPassword", problem));
 		}
 		if (confirm.isEmpty()) {
-			errors.put("newPasswordConfirm", "Repeat the new password.");
+			errors.put("newPasswordConfirm", this.messages.get("password.newConfirm.required"));
 		}
 		else if (!wanted.isEmpty() && !confirm.equals(wanted)) {
-			errors.put("newPasswordConfirm", "The two new passwords differ.");
+			errors.put("newPasswordConfirm", this.messages.get("password.newConfirm.differs"));
 		}
 		if (errors.isEmpty()) {
 			this.accounts.currentPasswordProblem(user, current)

@@ -8,6 +8,9 @@ import java.util.Optional;
 import com.nulabinc.zxcvbn.Strength;
 import com.nulabinc.zxcvbn.Zxcvbn;
 
+import org.roster.web.Messages;
+
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,8 +29,11 @@ public class PasswordPolicy {
 
 	private final int minScore;
 
-	PasswordPolicy(SecurityProperties properties) {
+	private final Messages messages;
+
+	PasswordPolicy(SecurityProperties properties, Messages messages) {
 		this.minScore = properties.password().minScore();
+		this.messages = messages;
 	}
 
 	/** The lowest zxcvbn score accepted; the pages' strength bars show it. */
@@ -44,27 +50,34 @@ public class PasswordPolicy {
 	List<String> problems(String password, String username, String email) {
 		List<String> problems = new ArrayList<>();
 		if (password == null || password.length() < MIN_LENGTH) {
-			problems.add("Use at least " + MIN_LENGTH + " characters.");
+			problems.add(this.messages.get("password.policy.tooShort", MIN_LENGTH));
 			return problems;
 		}
 		if (password.length() > MAX_LENGTH) {
-			problems.add("Use at most " + MAX_LENGTH + " characters.");
+			problems.add(this.messages.get("password.policy.tooLong", MAX_LENGTH));
 			return problems;
 		}
 		String lower = password.toLowerCase(Locale.ROOT);
 		for (String token : personalTokens(username, email)) {
 			if (lower.contains(token)) {
-				problems.add("The password must not contain your username or email name.");
+				problems.add(this.messages.get("password.policy.personal"));
 				return problems;
 			}
 		}
 		Strength strength = Estimator.ZXCVBN.measure(password, personalTokens(username, email));
 		if (strength.getScore() < this.minScore) {
-			String hint = strength.getFeedback().getWarning();
-			problems.add("This password is too easy to guess" + ((hint != null && !hint.isBlank()) ? ": " + hint : ".")
-					+ " Add another word or two; uncommon words are better.");
+			String hint = warning(strength);
+			problems.add((hint != null && !hint.isBlank()) ? this.messages.get("password.policy.weakBecause", hint)
+					: this.messages.get("password.policy.weak"));
 		}
 		return problems;
+	}
+
+	/** zxcvbn's own warning, in German from its bundled translation, else English. */
+	private static String warning(Strength strength) {
+		Locale locale = LocaleContextHolder.getLocale();
+		return "de".equals(locale.getLanguage()) ? strength.getFeedback().getWarning(Locale.GERMAN)
+				: strength.getFeedback().getWarning();
 	}
 
 	int score(String password, String username, String email) {

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.roster.user.DuplicateUserException;
 import org.roster.user.Role;
+import org.roster.web.Messages;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,8 +19,11 @@ class RegistrationController {
 
 	private final AccountService accounts;
 
-	RegistrationController(AccountService accounts) {
+	private final Messages messages;
+
+	RegistrationController(AccountService accounts, Messages messages) {
 		this.accounts = accounts;
+		this.messages = messages;
 	}
 
 	@InitBinder("form")
@@ -39,7 +43,7 @@ class RegistrationController {
 		Map<String, String> errors = new java.util.LinkedHashMap<>(
 				this.accounts.validate(form.username(), form.email(), form.password()));
 		if (form.password() != null && !form.password().equals(form.passwordConfirm())) {
-			errors.putIfAbsent("passwordConfirm", "The two passwords differ.");
+			errors.putIfAbsent("passwordConfirm", this.messages.get("register.passwordConfirm.differs"));
 		}
 		if (errors.isEmpty()) {
 			try {
@@ -49,8 +53,7 @@ class RegistrationController {
 				return "redirect:/login?registered";
 			}
 			catch (DuplicateUserException ex) {
-				errors.put(ex.getField(),
-						ex.getMessage().substring(0, 1).toUpperCase() + ex.getMessage().substring(1) + ".");
+				errors.put(ex.getField(), this.messages.get("account.duplicate." + ex.getField()));
 			}
 			catch (InvalidAccountException ex) {
 				errors.putAll(ex.errors());

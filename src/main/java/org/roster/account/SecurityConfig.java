@@ -82,7 +82,8 @@ class SecurityConfig {
 					loginPage.commence(request, response, ex);
 				}
 				else {
-					problems.write(request, response, ProblemType.UNAUTHORIZED, "Sign in first.");
+					problems.write(request, response, ProblemType.UNAUTHORIZED,
+							ProblemType.UNAUTHORIZED.defaultDetail());
 				}
 			}).accessDeniedHandler((request, response, ex) -> denied(request, response, ex, problems)))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -111,8 +112,7 @@ class SecurityConfig {
 			response.sendError(HttpStatus.FORBIDDEN.value());
 		}
 		else {
-			problems.write(request, response, ProblemType.FORBIDDEN,
-					"You may not do this. (A missing or stale CSRF token also gives this answer.)");
+			problems.write(request, response, ProblemType.FORBIDDEN, "problem.forbidden.csrf");
 		}
 	}
 

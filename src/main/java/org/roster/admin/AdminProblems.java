@@ -27,7 +27,7 @@ class AdminProblems {
 
 	@ExceptionHandler({ UserNotFoundException.class, ProfileNotFoundException.class })
 	ProblemDetail notFound(RuntimeException ex) {
-		return Problems.of(ProblemType.NOT_FOUND, "There is no user with this id.");
+		return Problems.of(ProblemType.NOT_FOUND, "problem.not-found.user");
 	}
 
 	@ExceptionHandler({ StaleVersionException.class, ObjectOptimisticLockingFailureException.class })
@@ -37,7 +37,7 @@ class AdminProblems {
 
 	@ExceptionHandler(LastActiveAdminException.class)
 	ProblemDetail lastAdmin(LastActiveAdminException ex) {
-		return Problems.of(ProblemType.LAST_ADMIN, ex.getMessage());
+		return Problems.of(ProblemType.LAST_ADMIN, "problem.last-admin.promote");
 	}
 
 	@ExceptionHandler(AdminActionRefusedException.class)
@@ -48,12 +48,12 @@ class AdminProblems {
 	@ExceptionHandler(DuplicateUserException.class)
 	ProblemDetail duplicate(DuplicateUserException ex) {
 		ProblemType type = "username".equals(ex.getField()) ? ProblemType.USERNAME_TAKEN : ProblemType.EMAIL_TAKEN;
-		return Problems.withErrors(type, "This " + ex.getMessage() + ".", Map.of(ex.getField(), "already taken"));
+		return Problems.withErrors(type, type.defaultDetail(), Map.of(ex.getField(), "validation.taken"));
 	}
 
 	@ExceptionHandler(VersionRequiredException.class)
 	ProblemDetail versionRequired(VersionRequiredException ex) {
-		return Problems.of(ProblemType.VERSION_REQUIRED, ex.getMessage());
+		return Problems.of(ProblemType.VERSION_REQUIRED);
 	}
 
 	@ExceptionHandler(InvalidFieldsException.class)

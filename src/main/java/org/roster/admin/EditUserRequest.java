@@ -10,6 +10,6 @@ import org.roster.user.Role;
  * {@code PUT /edit_user} body. Only these fields bind; {@code role} is for admins.
  * {@code version} is required (428 without it).
  */
-record EditUserRequest(@Size(max = 254, message = "at most 254 characters") String email, Role role,
+record EditUserRequest(@Size(max = 254, message = "{validation.size.max}") String email, Role role,
 		@Valid ProfileData profile, Long version) {
 }

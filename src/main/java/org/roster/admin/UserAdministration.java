@@ -61,11 +61,11 @@ class UserAdministration {
 				throw new AccessDeniedException("Only an admin can change a role.");
 			}
 			if (actor.id() == id) {
-				throw new AdminActionRefusedException("You cannot change your own role.");
+				throw new AdminActionRefusedException("problem.own-account.role");
 			}
 		}
 		if (request.email() != null && !EmailAddress.isValid(request.email())) {
-			throw new InvalidFieldsException(Map.of("email", "not a valid email address"));
+			throw new InvalidFieldsException(Map.of("email", "validation.email"));
 		}
 		// Read before the update: both are the same managed entity.
 		Role previousRole = current.getRole();
@@ -84,7 +84,7 @@ class UserAdministration {
 	@Transactional
 	StatusChange changeStatus(RosterPrincipal actor, long id, UserStatus status) {
 		if (actor.id() == id) {
-			throw new AdminActionRefusedException("You cannot change your own status.");
+			throw new AdminActionRefusedException("problem.own-account.status");
 		}
 		User user = this.users.changeStatus(id, status);
 		if (status == UserStatus.SUSPENDED) {
@@ -110,9 +110,8 @@ class UserAdministration {
 		if (actor.id() == id) {
 			String password = (request != null) ? request.password() : null;
 			if (password == null || password.isEmpty()) {
-				throw new AdminActionRefusedException(actor.isAdmin()
-						? "You cannot delete your own account from the list. Use your profile page and confirm with your password."
-						: "Confirm with your password to delete your account.");
+				throw new AdminActionRefusedException(
+						actor.isAdmin() ? "problem.own-account.delete" : "problem.own-account.confirmDelete");
 			}
 			this.accounts.currentPasswordProblem(user, password).ifPresent((problem) -> {
 				throw new InvalidFieldsException(Map.of("password", problem));

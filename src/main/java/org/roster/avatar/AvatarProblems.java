@@ -46,7 +46,7 @@ class AvatarProblems {
 
 	@ExceptionHandler({ UserNotFoundException.class, ProfileNotFoundException.class })
 	ProblemDetail notFound(RuntimeException ex) {
-		return Problems.of(ProblemType.NOT_FOUND, "There is no user with this id.");
+		return Problems.of(ProblemType.NOT_FOUND, "problem.not-found.user");
 	}
 
 	/** Two uploads for one profile at once. */

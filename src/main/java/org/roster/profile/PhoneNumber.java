@@ -16,7 +16,7 @@ import jakarta.validation.Payload;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface PhoneNumber {
 
-	String message() default "not a valid international phone number (e.g. +44 20 7946 0958)";
+	String message() default "{validation.phone}";
 
 	Class<?>[] groups() default {};
 

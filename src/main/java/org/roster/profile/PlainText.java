@@ -22,7 +22,7 @@ public @interface PlainText {
 
 	boolean multiline() default false;
 
-	String message() default "no control characters or text-direction overrides";
+	String message() default "{validation.plainText}";
 
 	Class<?>[] groups() default {};
 

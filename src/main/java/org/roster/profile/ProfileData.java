@@ -8,14 +8,14 @@ import jakarta.validation.constraints.Size;
  * Profile fields as a client sends them; null fields mean empty. Rules per docs/API.md,
  * Data model.
  */
-public record ProfileData(@Size(max = 100, message = "at most 100 characters") @PlainText String fullName,
-		@Size(max = 800, message = "at most 800 characters") @PlainText(multiline = true) String bio,
-		@Size(max = 500, message = "at most 500 characters") @PlainText(multiline = true) String address,
-		@Size(max = 16, message = "at most 16 characters") @Pattern(regexp = "[\\p{L}\\p{N} \\-]*",
-				message = "only letters, digits, spaces and dashes") String zipcode,
-		@Size(max = 32, message = "at most 32 characters") @PhoneNumber String phone,
-		@Size(max = 254, message = "at most 254 characters") @Email(message = "not a valid email address") String email,
-		@Size(max = 200, message = "at most 200 characters") @WebUrl String website) {
+public record ProfileData(@Size(max = 100, message = "{validation.size.max}") @PlainText String fullName,
+		@Size(max = 800, message = "{validation.size.max}") @PlainText(multiline = true) String bio,
+		@Size(max = 500, message = "{validation.size.max}") @PlainText(multiline = true) String address,
+		@Size(max = 16, message = "{validation.size.max}") @Pattern(regexp = "[\\p{L}\\p{N} \\-]*",
+				message = "{validation.zipcode}") String zipcode,
+		@Size(max = 32, message = "{validation.size.max}") @PhoneNumber String phone,
+		@Size(max = 254, message = "{validation.size.max}") @Email(message = "{validation.email}") String email,
+		@Size(max = 200, message = "{validation.size.max}") @WebUrl String website) {
 
 	public static ProfileData from(ProfileView view) {
 		return new ProfileData(view.fullName(), view.bio(), view.address(), view.zipcode(), view.phone(), view.email(),

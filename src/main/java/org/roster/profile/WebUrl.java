@@ -16,7 +16,7 @@ import jakarta.validation.Payload;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface WebUrl {
 
-	String message() default "must be an http:// or https:// address";
+	String message() default "{validation.webUrl}";
 
 	Class<?>[] groups() default {};
 

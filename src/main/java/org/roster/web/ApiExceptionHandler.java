@@ -43,15 +43,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			errors.putIfAbsent(error.getField(), error.getDefaultMessage());
 		}
 		return ResponseEntity.badRequest()
-			.body(Problems.withErrors(ProblemType.VALIDATION, "Some fields are not valid.", errors));
+			.body(Problems.withErrors(ProblemType.VALIDATION, ProblemType.VALIDATION.defaultDetail(), errors));
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return ResponseEntity.badRequest()
-			.body(Problems.of(ProblemType.BAD_REQUEST,
-					"The request body is not valid JSON of the expected shape (check field names and value types)."));
+		return ResponseEntity.badRequest().body(Problems.of(ProblemType.BAD_REQUEST, "problem.bad-request.json"));
 	}
 
 	/** Every other exception Spring MVC knows: its status, the type of that status. */
@@ -72,7 +70,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		Map<String, String> errors = new LinkedHashMap<>();
 		ex.getConstraintViolations()
 			.forEach((violation) -> errors.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage()));
-		return Problems.withErrors(ProblemType.VALIDATION, "Some values are not valid.", errors);
+		return Problems.withErrors(ProblemType.VALIDATION, "problem.validation.values", errors);
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -13,8 +13,8 @@ class ErrorControllerConfig {
 
 	@Bean
 	ProblemErrorController problemErrorController(ErrorAttributes errorAttributes, WebProperties web,
-			ObjectProvider<ErrorViewResolver> views) {
-		return new ProblemErrorController(errorAttributes, web, views.orderedStream().toList());
+			ObjectProvider<ErrorViewResolver> views, ProblemTexts texts) {
+		return new ProblemErrorController(errorAttributes, web, views.orderedStream().toList(), texts);
 	}
 
 }

@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -24,8 +25,12 @@ import org.springframework.http.ResponseEntity;
  */
 class ProblemErrorController extends BasicErrorController {
 
-	ProblemErrorController(ErrorAttributes errorAttributes, WebProperties web, List<ErrorViewResolver> views) {
+	private final ProblemTexts texts;
+
+	ProblemErrorController(ErrorAttributes errorAttributes, WebProperties web, List<ErrorViewResolver> views,
+			ProblemTexts texts) {
 		super(errorAttributes, web.getError(), views);
+		this.texts = texts;
 	}
 
 	@Override
@@ -35,6 +40,7 @@ class ProblemErrorController extends BasicErrorController {
 			return new ResponseEntity<>(status);
 		}
 		ProblemDetail problem = Problems.forStatus(status, null);
+		this.texts.localize(problem, LocaleContextHolder.getLocale());
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", problem.getType().toString());
 		body.put("title", problem.getTitle());

@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Writes RFC 9457 problem details from filters and security handlers, where no controller
@@ -20,14 +21,22 @@ public class ProblemResponses {
 
 	private final JsonMapper json;
 
-	ProblemResponses(JsonMapper json) {
+	private final ProblemTexts texts;
+
+	private final LocaleResolver locales;
+
+	ProblemResponses(JsonMapper json, ProblemTexts texts, LocaleResolver locales) {
 		this.json = json;
+		this.texts = texts;
+		this.locales = locales;
 	}
 
 	public void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
 			throws IOException {
 		ProblemDetail problem = Problems.of(type, detail);
 		problem.setInstance(URI.create(request.getRequestURI()));
+		// Filters run before the DispatcherServlet has set the request's locale.
+		this.texts.localize(problem, this.locales.resolveLocale(request));
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");

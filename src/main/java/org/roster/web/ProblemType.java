@@ -8,7 +8,9 @@ import org.springframework.http.HttpStatusCode;
 /**
  * The catalogue of problem types Roster answers with (docs/API.md, Problem types): the
  * stable part of every error a client may switch on. The path never changes once
- * published; the title is English for now and may be translated later.
+ * published. Title and default detail here are the English fallbacks: clients get them
+ * from the message bundles in their language ({@code problem.<name>.title}, see
+ * {@code ProblemTexts}).
  */
 public enum ProblemType {
 
@@ -113,6 +115,16 @@ public enum ProblemType {
 	 * container's error dispatch): the generic type of that status, else bad-request for
 	 * a 4xx and server-error for the rest.
 	 */
+	/** The catalogued type of this {@code type} URI, or null. */
+	static ProblemType of(URI type) {
+		for (ProblemType candidate : values()) {
+			if (candidate.type.equals(type)) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
 	static ProblemType forStatus(HttpStatusCode status) {
 		return switch (status.value()) {
 			case 400 -> BAD_REQUEST;

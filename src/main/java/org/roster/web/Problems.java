@@ -10,7 +10,9 @@ import org.springframework.http.ProblemDetail;
  * controller advices of each feature, the shared {@code ApiExceptionHandler}, the error
  * controller and {@link ProblemResponses} (filters, security handlers) all come here, so
  * each problem has a catalogued {@code type}, its {@code title}, {@code status} and a
- * {@code detail}.
+ * {@code detail}. A {@code detail} or {@code errors} message may be a message-bundle key
+ * ({@code problem.not-found.user}): {@link ProblemTexts} puts it, and the title, into the
+ * request's language when the problem is written.
  */
 public final class Problems {
 

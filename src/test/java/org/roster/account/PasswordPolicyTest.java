@@ -5,6 +5,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.roster.web.Messages;
+
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +23,16 @@ class PasswordPolicyTest {
 
 	private final PasswordPolicy policy = new PasswordPolicy(
 			new SecurityProperties(new SecurityProperties.Lockout(5, Duration.ofMinutes(1), Duration.ofMinutes(15)),
-					new SecurityProperties.RateLimit(30), new SecurityProperties.Password(3)));
+					new SecurityProperties.RateLimit(30), new SecurityProperties.Password(3)),
+			new Messages(bundles()));
+
+	private static ResourceBundleMessageSource bundles() {
+		ResourceBundleMessageSource bundles = new ResourceBundleMessageSource();
+		bundles.setBasename("messages");
+		bundles.setDefaultEncoding("UTF-8");
+		bundles.setFallbackToSystemLocale(false);
+		return bundles;
+	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "", "Zq9#vT!", "x7$Kp2w" })
