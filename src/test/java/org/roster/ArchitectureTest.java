@@ -11,13 +11,16 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.springframework.data.repository.Repository;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
@@ -138,6 +141,16 @@ class ArchitectureTest {
 		.should()
 		.haveRawType(assignableTo(HttpStatusCode.class))
 		.because("the advice of each feature decides the status of a domain failure");
+
+	@ArchTest
+	static final ArchRule everyAdminHandlerSaysWhoMayCallIt = methods().that()
+		.areDeclaredInClassesThat()
+		.resideInAPackage("org.roster.admin..")
+		.and()
+		.areMetaAnnotatedWith(RequestMapping.class)
+		.should()
+		.beAnnotatedWith(PreAuthorize.class)
+		.because("a reader of an admin route sees its rule on the handler, not only in SecurityConfig's URL list");
 
 	@ArchTest
 	static final ArchRule constructorInjectionOnly = NO_CLASSES_SHOULD_USE_FIELD_INJECTION;

@@ -432,61 +432,6 @@ class UserApiTest {
 		this.mvc.perform(get("/profile").accept("text/html").cookie(aliceSession)).andExpect(redirectedUrl("/login"));
 	}
 
-	@Test
-	void usersDeleteTheirOwnAccountOnlyWithTheirPassword() throws Exception {
-		User bob = this.accounts.user("bob");
-		this.mvc.perform(delete("/delete_user").param("id", id(bob)).with(as(bob)).with(csrf()))
-			.andExpect(status().isConflict());
-		this.mvc
-			.perform(delete("/delete_user").param("id", id(bob))
-				.with(as(bob))
-				.with(csrf())
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"password\": \"guess-guess-guess\"}"))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors.password").exists());
-		assertThat(this.users.findById(bob.getId())).isPresent();
-		this.mvc
-			.perform(delete("/delete_user").param("id", id(bob))
-				.with(as(bob))
-				.with(csrf())
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"password\": \"" + AccountTestSupport.PASSWORD + "\"}"))
-			.andExpect(status().isOk());
-		assertThat(this.users.findById(bob.getId())).isEmpty();
-	}
-
-	@Test
-	void emailExistsAnswersAnyoneIsCaseInsensitiveHonoursExcludeIdAndIsThrottled() throws Exception {
-		User alice = this.accounts.user("alice");
-		var client = AccountTestSupport.freshClient();
-		this.mvc.perform(get("/email_exists").param("email", "ALICE@example.com").with(client))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.email").value("alice@example.com"))
-			.andExpect(jsonPath("$.valid").value(true))
-			.andExpect(jsonPath("$.exists").value(true));
-		this.mvc
-			.perform(
-					get("/email_exists").param("email", "alice@example.com").param("excludeId", id(alice)).with(client))
-			.andExpect(jsonPath("$.exists").value(false));
-		this.mvc.perform(get("/email_exists").param("email", "no-at-sign").with(client))
-			.andExpect(jsonPath("$.valid").value(false))
-			.andExpect(jsonPath("$.exists").value(false));
-		this.mvc.perform(get("/email_exists").param("email", "a".repeat(250) + "@x.io").with(client))
-			.andExpect(jsonPath("$.valid").value(false));
-		this.mvc.perform(get("/email_exists").param("email", "x@y.io").param("excludeId", "abc").with(client))
-			.andExpect(status().isBadRequest());
-		this.mvc.perform(get("/email_exists").with(client)).andExpect(status().isBadRequest());
-		for (int i = 0; i < 24; i++) {
-			this.mvc.perform(get("/email_exists").param("email", "n" + i + "@example.com").with(client))
-				.andExpect(status().isOk());
-		}
-		this.mvc.perform(get("/email_exists").param("email", "over@example.com").with(client))
-			.andExpect(status().isTooManyRequests())
-			.andExpect(header().exists("Retry-After"))
-			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-	}
-
 	private org.springframework.test.web.servlet.ResultActions updateStatus(User actor, User target, String status)
 			throws Exception {
 		var request = put("/update_status").with(csrf())
