@@ -1,4 +1,4 @@
-package org.roster.profile;
+package org.roster.avatar;
 
 /**
  * The app-relative address browsers load an avatar from. The stored FTP URL never reaches
