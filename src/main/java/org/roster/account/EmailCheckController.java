@@ -2,6 +2,7 @@ package org.roster.account;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.roster.user.EmailAddress;
 import org.roster.user.UserService;
 
@@ -26,7 +27,7 @@ class EmailCheckController {
 	}
 
 	@GetMapping("/email_exists")
-	EmailCheck emailExists(@RequestParam String email, @RequestParam(required = false) Long excludeId) {
+	EmailCheck emailExists(@RequestParam String email, @RequestParam(required = false) @Nullable Long excludeId) {
 		String normalised = email.strip().toLowerCase(Locale.ROOT);
 		boolean valid = EmailAddress.isValid(normalised);
 		return new EmailCheck(normalised, valid, valid && this.users.emailTaken(normalised, excludeId));

@@ -2,6 +2,7 @@ package org.roster.account;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.roster.user.User;
 import org.roster.user.UserService;
 
@@ -35,7 +36,7 @@ public class OwnAccountDeletion {
 	 * {@link WrongPassword} with a wrong one.
 	 */
 	@Transactional
-	public void delete(RosterPrincipal self, String password) {
+	public void delete(RosterPrincipal self, @Nullable String password) {
 		User user = this.users.get(self.id());
 		if (password == null || password.isEmpty()) {
 			throw new Refused(self.isAdmin()

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 
+import org.jspecify.annotations.Nullable;
 import org.roster.account.CurrentUser;
 import org.roster.account.OwnAccountDeletion;
 import org.roster.account.RosterPrincipal;
@@ -77,7 +78,7 @@ class UserApiController {
 	 */
 	@DeleteMapping("/delete_user")
 	@PreAuthorize("@access.isSelfOrAdmin(#id)")
-	Map<String, Object> delete(@RequestParam long id, @RequestBody(required = false) DeleteRequest request,
+	Map<String, Object> delete(@RequestParam long id, @RequestBody(required = false) @Nullable DeleteRequest request,
 			HttpServletRequest http) {
 		RosterPrincipal actor = CurrentUser.require();
 		if (actor.id() == id) {
