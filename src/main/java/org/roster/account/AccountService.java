@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.roster.user.DuplicateUserException;
@@ -48,7 +49,7 @@ public class AccountService {
 		this.passwordPolicy = passwordPolicy;
 		this.passwordEncoder = passwordEncoder;
 		this.lockout = properties.lockout();
-		this.dummyHash = passwordEncoder.encode(java.util.UUID.randomUUID().toString());
+		this.dummyHash = passwordEncoder.encode(UUID.randomUUID().toString());
 	}
 
 	/**

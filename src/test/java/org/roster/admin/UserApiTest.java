@@ -1,5 +1,7 @@
 package org.roster.admin;
 
+import java.time.Instant;
+
 import javax.sql.DataSource;
 
 import jakarta.servlet.http.Cookie;
@@ -20,6 +22,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -342,7 +345,7 @@ class UserApiTest {
 		for (int i = 0; i < 6; i++) {
 			this.users.recordFailedLogin(alice.getId());
 		}
-		this.users.lockUntil(alice.getId(), java.time.Instant.now().plusSeconds(600));
+		this.users.lockUntil(alice.getId(), Instant.now().plusSeconds(600));
 		updateStatus(admin, alice, "ACTIVE").andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ACTIVE"));
 		User after = this.users.get(alice.getId());
 		assertThat(after.getFailedLogins()).isZero();
@@ -355,7 +358,7 @@ class UserApiTest {
 		User alice = this.accounts.user("alice");
 		this.users.changeStatus(alice.getId(), UserStatus.SUSPENDED);
 		this.users.recordFailedLogin(alice.getId());
-		this.users.lockUntil(alice.getId(), java.time.Instant.now().plusSeconds(600));
+		this.users.lockUntil(alice.getId(), Instant.now().plusSeconds(600));
 		this.mvc.perform(put("/unlock_user").param("id", id(alice)).with(as(alice)).with(csrf()))
 			.andExpect(status().isForbidden());
 		this.mvc.perform(put("/unlock_user").param("id", id(alice)).with(as(admin)).with(csrf()))
@@ -432,8 +435,7 @@ class UserApiTest {
 		this.mvc.perform(get("/profile").accept("text/html").cookie(aliceSession)).andExpect(redirectedUrl("/login"));
 	}
 
-	private org.springframework.test.web.servlet.ResultActions updateStatus(User actor, User target, String status)
-			throws Exception {
+	private ResultActions updateStatus(User actor, User target, String status) throws Exception {
 		var request = put("/update_status").with(csrf())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"id\": " + target.getId() + ", \"status\": \"" + status + "\"}");
