@@ -1,5 +1,7 @@
 package org.roster;
 
+import org.roster.cli.ManageCommandLine;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -22,7 +24,7 @@ public class RosterApplication {
 	public static void main(String[] args) {
 		bindH2ToLoopback();
 		if (args.length > 0 || Boolean.getBoolean("roster.manage")) {
-			System.exit(org.roster.cli.ManageCommandLine.run(args));
+			System.exit(ManageCommandLine.run(args));
 		}
 		SpringApplication.run(RosterApplication.class, args);
 	}

@@ -11,13 +11,16 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.springframework.data.repository.Repository;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
@@ -27,8 +30,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The structure of {@code org.roster} (docs/ARCHITECTURE.md): one package per feature,
  * depending downwards only: {@code user} at the bottom, then {@code profile}, then
- * {@code account} (which may use the shared {@code web} helpers), then {@code admin} and
- * {@code avatar}, with {@code cli} on top. Written so that new packages are checked too.
+ * {@code account} and {@code avatar}, then {@code admin}, with {@code cli} on top;
+ * {@code web} and {@code storage} are shared helpers that use no feature. One rule per
+ * row of the features table, saying exactly what that row says; a package missing from
+ * the table fails {@link #everyClassIsInAKnownFeature}.
  */
 @AnalyzeClasses(packages = "org.roster", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -42,33 +47,47 @@ class ArchitectureTest {
 		.beFreeOfCycles();
 
 	@ArchTest
-	static final ArchRule userDependsOnNoOtherFeature = noClasses().that()
-		.resideInAPackage("org.roster.user..")
+	static final ArchRule everyClassIsInAKnownFeature = classes().that()
+		.resideInAPackage(ROSTER)
 		.should()
-		.dependOnClassesThat(resideInAPackage(ROSTER).and(not(resideInAPackage("org.roster.user.."))))
+		.resideInAnyPackage("org.roster", "org.roster.user..", "org.roster.profile..", "org.roster.account..",
+				"org.roster.admin..", "org.roster.avatar..", "org.roster.cli..", "org.roster.web..",
+				"org.roster.storage..")
+		.because("a new package gets its row in docs/ARCHITECTURE.md and its dependency rule here");
+
+	@ArchTest
+	static final ArchRule userUsesNoOtherFeature = mayUseOnly("user")
 		.because("every feature builds on users; users know nothing of them (they talk through events)");
 
 	@ArchTest
-	static final ArchRule profileDependsOnlyOnUser = noClasses().that()
-		.resideInAPackage("org.roster.profile..")
-		.should()
-		.dependOnClassesThat(
-				resideInAPackage(ROSTER).and(not(resideInAnyPackage("org.roster.profile..", "org.roster.user.."))))
+	static final ArchRule profileUsesOnlyUser = mayUseOnly("profile", "user")
 		.because("the profile follows its user through the user's events and nothing else");
 
 	@ArchTest
-	static final ArchRule coreFeaturesDoNotDependOnTheLayersAbove = noClasses().that()
-		.resideInAnyPackage("org.roster.user..", "org.roster.profile..", "org.roster.account..")
-		.should()
-		.dependOnClassesThat()
-		.resideInAnyPackage("org.roster.admin..", "org.roster.avatar..", "org.roster.cli..");
+	static final ArchRule accountUsesUserProfileAndWeb = mayUseOnly("account", "user", "profile", "web")
+		.because("the self-service area shows the profile; security answers with the shared problems");
 
 	@ArchTest
-	static final ArchRule theWebHelpersDependOnNoFeature = noClasses().that()
-		.resideInAPackage("org.roster.web..")
+	static final ArchRule adminUsesTheFeaturesBelowIt = mayUseOnly("admin", "user", "profile", "account", "avatar",
+			"storage", "web");
+
+	@ArchTest
+	static final ArchRule avatarUsesUserProfileAndWeb = mayUseOnly("avatar", "user", "profile", "web");
+
+	@ArchTest
+	static final ArchRule cliUsesTheApplicationUserAccountAndAvatar = noClasses().that()
+		.resideInAPackage("org.roster.cli..")
 		.should()
-		.dependOnClassesThat(resideInAPackage(ROSTER).and(not(resideInAPackage("org.roster.web.."))))
+		.dependOnClassesThat(resideInAPackage(ROSTER).and(not(resideInAnyPackage("org.roster", "org.roster.cli..",
+				"org.roster.user..", "org.roster.account..", "org.roster.avatar.."))));
+
+	@ArchTest
+	static final ArchRule theWebHelpersUseNoFeature = mayUseOnly("web")
 		.because("error translation and layout helpers are shared by every feature");
+
+	@ArchTest
+	static final ArchRule storageUsesNoFeature = mayUseOnly("storage")
+		.because("the data folder and the database engine concern the whole schema, not one feature");
 
 	@ArchTest
 	static final ArchRule onlyTheEntryPointUsesTheCommandLine = noClasses().that()
@@ -140,6 +159,32 @@ class ArchitectureTest {
 		.because("the advice of each feature decides the status of a domain failure");
 
 	@ArchTest
+	static final ArchRule everyAdminHandlerSaysWhoMayCallIt = methods().that()
+		.areDeclaredInClassesThat()
+		.resideInAPackage("org.roster.admin..")
+		.and()
+		.areMetaAnnotatedWith(RequestMapping.class)
+		.should()
+		.beAnnotatedWith(PreAuthorize.class)
+		.because("a reader of an admin route sees its rule on the handler, not only in SecurityConfig's URL list");
+
+	@ArchTest
 	static final ArchRule constructorInjectionOnly = NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
+
+	/**
+	 * The features table of docs/ARCHITECTURE.md, one row: {@code feature} depends on no
+	 * {@code org.roster} package but itself and {@code allowed}.
+	 */
+	private static ArchRule mayUseOnly(String feature, String... allowed) {
+		String[] packages = new String[allowed.length + 1];
+		packages[0] = "org.roster." + feature + "..";
+		for (int i = 0; i < allowed.length; i++) {
+			packages[i + 1] = "org.roster." + allowed[i] + "..";
+		}
+		return noClasses().that()
+			.resideInAPackage("org.roster." + feature + "..")
+			.should()
+			.dependOnClassesThat(resideInAPackage(ROSTER).and(not(resideInAnyPackage(packages))));
+	}
 
 }

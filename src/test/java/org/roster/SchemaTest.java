@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -111,7 +113,7 @@ class SchemaTest {
 		if (this.db.isPostgres()) {
 			Map<String, String> definitions = this.db.jdbc()
 				.query("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = CURRENT_SCHEMA", (rs) -> {
-					Map<String, String> result = new java.util.HashMap<>();
+					Map<String, String> result = new HashMap<>();
 					while (rs.next()) {
 						result.put(rs.getString(1), rs.getString(2));
 					}
@@ -138,7 +140,7 @@ class SchemaTest {
 		return this.db.jdbc()
 			.query("SELECT LOWER(constraint_name), constraint_type FROM information_schema.table_constraints"
 					+ " WHERE LOWER(table_name) = ? AND LOWER(table_schema) = LOWER(CURRENT_SCHEMA)", (rs) -> {
-						Map<String, String> result = new java.util.HashMap<>();
+						Map<String, String> result = new HashMap<>();
 						while (rs.next()) {
 							result.put(rs.getString(1), rs.getString(2));
 						}
@@ -156,7 +158,7 @@ class SchemaTest {
 	private Map<String, List<String>> indexColumns(String table) throws Exception {
 		return JdbcUtils.extractDatabaseMetaData(this.dataSource, (DatabaseMetaData meta) -> {
 			String name = meta.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
-			Map<String, List<Column>> columns = new java.util.HashMap<>();
+			Map<String, List<Column>> columns = new HashMap<>();
 			try (ResultSet rs = meta.getIndexInfo(null, null, name, false, false)) {
 				while (rs.next()) {
 					String index = rs.getString("INDEX_NAME");
@@ -176,7 +178,7 @@ class SchemaTest {
 				.collect(Collectors.toMap(Map.Entry::getKey,
 						(entry) -> entry.getValue()
 							.stream()
-							.sorted(java.util.Comparator.comparingInt(Column::position))
+							.sorted(Comparator.comparingInt(Column::position))
 							.map(Column::name)
 							.toList()));
 		});

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.roster.user.DuplicateUserException;
@@ -52,7 +53,7 @@ public class AccountService {
 		this.passwordEncoder = passwordEncoder;
 		this.lockout = properties.lockout();
 		this.messages = messages;
-		this.dummyHash = passwordEncoder.encode(java.util.UUID.randomUUID().toString());
+		this.dummyHash = passwordEncoder.encode(UUID.randomUUID().toString());
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.roster.account;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.roster.user.DuplicateUserException;
@@ -40,7 +41,7 @@ class RegistrationController {
 
 	@PostMapping("/register")
 	String register(@ModelAttribute("form") RegistrationForm form, Model model) {
-		Map<String, String> errors = new java.util.LinkedHashMap<>(
+		Map<String, String> errors = new LinkedHashMap<>(
 				this.accounts.validate(form.username(), form.email(), form.password()));
 		if (form.password() != null && !form.password().equals(form.passwordConfirm())) {
 			errors.putIfAbsent("passwordConfirm", this.messages.get("register.passwordConfirm.differs"));

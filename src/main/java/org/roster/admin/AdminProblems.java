@@ -2,6 +2,7 @@ package org.roster.admin;
 
 import java.util.Map;
 
+import org.roster.account.OwnAccountDeletion;
 import org.roster.profile.ProfileNotFoundException;
 import org.roster.user.DuplicateUserException;
 import org.roster.user.LastActiveAdminException;
@@ -18,8 +19,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Domain failures of the user routes as RFC 9457 problem details. Ordered before the
- * shared handler, whose catch-all would otherwise answer them with 500.
+ * Domain failures of the user routes as RFC 9457 problem details, the self-deletion's
+ * ({@code account.OwnAccountDeletion}) included, since its route is here. Ordered before
+ * the shared handler, whose catch-all would otherwise answer them with 500.
  */
 @RestControllerAdvice(assignableTypes = UserApiController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -40,9 +42,14 @@ class AdminProblems {
 		return Problems.of(ProblemType.LAST_ADMIN, "problem.last-admin.promote");
 	}
 
-	@ExceptionHandler(AdminActionRefusedException.class)
-	ProblemDetail refused(AdminActionRefusedException ex) {
+	@ExceptionHandler({ AdminActionRefusedException.class, OwnAccountDeletion.Refused.class })
+	ProblemDetail refused(RuntimeException ex) {
 		return Problems.of(ProblemType.OWN_ACCOUNT, ex.getMessage());
+	}
+
+	@ExceptionHandler(OwnAccountDeletion.WrongPassword.class)
+	ProblemDetail wrongPassword(OwnAccountDeletion.WrongPassword ex) {
+		return Problems.withErrors(ProblemType.VALIDATION, ex.getMessage(), ex.errors());
 	}
 
 	@ExceptionHandler(DuplicateUserException.class)

@@ -2,7 +2,6 @@ package org.roster.admin;
 
 import java.util.Map;
 
-import org.roster.account.AccountService;
 import org.roster.account.RosterPrincipal;
 import org.roster.account.SessionRevoker;
 import org.roster.profile.ProfileService;
@@ -19,8 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the admin console (and a user on their own profile) may do to an account, with the
- * guards of docs/API.md, Routes: nobody changes their own role or status, admins do not
- * delete themselves from the list, and the last active admin stays.
+ * guards of docs/API.md, Routes: nobody changes their own role or status, and the last
+ * active admin stays. Deleting one's own account is the self-service area's
+ * ({@code account.OwnAccountDeletion}).
  */
 @Service
 class UserAdministration {
@@ -31,13 +31,10 @@ class UserAdministration {
 
 	private final SessionRevoker sessions;
 
-	private final AccountService accounts;
-
-	UserAdministration(UserService users, ProfileService profiles, SessionRevoker sessions, AccountService accounts) {
+	UserAdministration(UserService users, ProfileService profiles, SessionRevoker sessions) {
 		this.users = users;
 		this.profiles = profiles;
 		this.sessions = sessions;
-		this.accounts = accounts;
 	}
 
 	@Transactional(readOnly = true)
@@ -100,24 +97,14 @@ class UserAdministration {
 	}
 
 	/**
-	 * Admins delete other users; anyone may delete their own account by confirming the
-	 * password. Profile and avatar go with the user (domain events); sessions end at
-	 * once.
+	 * Admins delete other users (their own account is
+	 * {@code account.OwnAccountDeletion}'s). Profile and avatar go with the user (domain
+	 * events); sessions end at once.
 	 */
 	@Transactional
-	void delete(RosterPrincipal actor, long id, DeleteRequest request) {
+	void deleteOther(RosterPrincipal actor, long id) {
 		User user = this.users.get(id);
-		if (actor.id() == id) {
-			String password = (request != null) ? request.password() : null;
-			if (password == null || password.isEmpty()) {
-				throw new AdminActionRefusedException(
-						actor.isAdmin() ? "problem.own-account.delete" : "problem.own-account.confirmDelete");
-			}
-			this.accounts.currentPasswordProblem(user, password).ifPresent((problem) -> {
-				throw new InvalidFieldsException(Map.of("password", problem));
-			});
-		}
-		else if (!actor.isAdmin()) {
+		if (!actor.isAdmin()) {
 			throw new AccessDeniedException("Only an admin can delete another user.");
 		}
 		this.users.delete(id);

@@ -3,12 +3,13 @@ package org.roster.admin;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 
+import org.jspecify.annotations.Nullable;
 import org.roster.account.CurrentUser;
+import org.roster.account.OwnAccountDeletion;
 import org.roster.account.RosterPrincipal;
-import org.roster.user.EmailAddress;
-import org.roster.user.UserService;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,23 +23,26 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The JSON routes of docs/API.md, Routes, behind the admin console and the profile page.
+ * Each handler states who may call it; {@code account.SecurityConfig}'s URL rules say the
+ * same for the admin-only routes, so either alone would refuse.
  */
 @RestController
 class UserApiController {
 
 	private final UserAdministration administration;
 
-	private final UserService users;
+	private final OwnAccountDeletion ownAccount;
 
 	private final UserDirectory directory;
 
-	UserApiController(UserAdministration administration, UserService users, UserDirectory directory) {
+	UserApiController(UserAdministration administration, OwnAccountDeletion ownAccount, UserDirectory directory) {
 		this.administration = administration;
-		this.users = users;
+		this.ownAccount = ownAccount;
 		this.directory = directory;
 	}
 
 	@GetMapping(path = "/user_list", produces = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize("hasRole('ADMIN')")
 	UserPage list(@ModelAttribute UserListParams params) {
 		return this.directory.find(params.toQuery());
 	}
@@ -56,36 +60,38 @@ class UserApiController {
 	}
 
 	@PutMapping("/update_status")
+	@PreAuthorize("hasRole('ADMIN')")
 	StatusChange updateStatus(@Valid @RequestBody StatusChange change) {
 		return this.administration.changeStatus(CurrentUser.require(), change.id(), change.status());
 	}
 
 	@PutMapping("/unlock_user")
+	@PreAuthorize("hasRole('ADMIN')")
 	UserDetails unlock(@RequestParam long id) {
 		return this.administration.unlock(id);
 	}
 
+	/**
+	 * One route for two rules: a user deleting their own account is the self-service
+	 * area's ({@link OwnAccountDeletion}: password required); an admin deleting someone
+	 * else is the console's ({@link UserAdministration#deleteOther}).
+	 */
 	@DeleteMapping("/delete_user")
 	@PreAuthorize("@access.isSelfOrAdmin(#id)")
-	Map<String, Object> delete(@RequestParam long id, @RequestBody(required = false) DeleteRequest request,
+	Map<String, Object> delete(@RequestParam long id, @RequestBody(required = false) @Nullable DeleteRequest request,
 			HttpServletRequest http) {
 		RosterPrincipal actor = CurrentUser.require();
-		this.administration.delete(actor, id, request);
-		if (actor.id() == id && http.getSession(false) != null) {
-			http.getSession(false).invalidate();
+		if (actor.id() == id) {
+			this.ownAccount.delete(actor, (request != null) ? request.password() : null);
+			HttpSession session = http.getSession(false);
+			if (session != null) {
+				session.invalidate();
+			}
+		}
+		else {
+			this.administration.deleteOther(actor, id);
 		}
 		return Map.of("id", id, "deleted", true);
-	}
-
-	/** Open to anyone (registration uses it) and throttled per client address. */
-	@GetMapping("/email_exists")
-	EmailCheck emailExists(@RequestParam String email, @RequestParam(required = false) Long excludeId) {
-		String normalised = email.strip().toLowerCase(java.util.Locale.ROOT);
-		boolean valid = EmailAddress.isValid(normalised);
-		return new EmailCheck(normalised, valid, valid && this.users.emailTaken(normalised, excludeId));
-	}
-
-	record EmailCheck(String email, boolean valid, boolean exists) {
 	}
 
 }

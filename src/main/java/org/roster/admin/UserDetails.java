@@ -2,7 +2,7 @@ package org.roster.admin;
 
 import java.time.Instant;
 
-import org.roster.profile.AvatarPaths;
+import org.roster.avatar.AvatarPaths;
 import org.roster.profile.ProfileView;
 import org.roster.user.Role;
 import org.roster.user.User;

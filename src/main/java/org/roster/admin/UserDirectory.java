@@ -10,8 +10,8 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
-import org.roster.profile.AvatarPaths;
-import org.roster.user.Databases;
+import org.roster.avatar.AvatarPaths;
+import org.roster.storage.Databases;
 import org.roster.user.Role;
 import org.roster.user.UserStatus;
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -25,6 +26,7 @@ class UserListPage {
 	}
 
 	@GetMapping("/user_list")
+	@PreAuthorize("hasRole('ADMIN')")
 	String list(@ModelAttribute UserListParams params, Model model) {
 		UserListQuery query = params.toQuery();
 		model.addAttribute("query", query);

@@ -3,8 +3,6 @@ package org.roster.avatar;
 import java.io.IOException;
 import java.time.Duration;
 
-import org.roster.profile.AvatarPaths;
-
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

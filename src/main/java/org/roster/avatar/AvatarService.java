@@ -14,7 +14,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.roster.profile.AvatarPaths;
 import org.roster.profile.ProfileDeletedEvent;
 import org.roster.profile.ProfileService;
 

@@ -7,7 +7,7 @@ package org.roster.avatar;
  * @param contentType its media type
  * @param etag a quoted entity tag that changes whenever the image does
  * @param version the fingerprint that versioned addresses of this image carry (see
- * {@link org.roster.profile.AvatarPaths}), or {@code null} for the default image
+ * {@link AvatarPaths}), or {@code null} for the default image
  */
 public record ServedImage(byte[] bytes, String contentType, String etag, String version) {
 

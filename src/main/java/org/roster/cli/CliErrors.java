@@ -1,5 +1,6 @@
 package org.roster.cli;
 
+import java.net.ConnectException;
 import java.sql.SQLException;
 
 /** Turns whatever failed into one line a person can act on. */
@@ -20,7 +21,7 @@ final class CliErrors {
 			root = root.getCause();
 		}
 		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
-		if (root instanceof SQLException || root instanceof java.net.ConnectException) {
+		if (root instanceof SQLException || root instanceof ConnectException) {
 			return "cannot reach the database: " + firstLine(message);
 		}
 		return firstLine(message);

@@ -1,5 +1,7 @@
 package org.roster.cli;
 
+import org.flywaydb.core.Flyway;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.stereotype.Component;
@@ -13,7 +15,7 @@ import org.springframework.stereotype.Component;
 class CliMigrationStrategy implements FlywayMigrationStrategy {
 
 	@Override
-	public void migrate(org.flywaydb.core.Flyway flyway) {
+	public void migrate(Flyway flyway) {
 	}
 
 }

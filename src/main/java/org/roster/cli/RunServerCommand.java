@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import org.roster.RosterApplication;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -46,7 +47,15 @@ class RunServerCommand implements Callable<Integer> {
 		}
 		CountDownLatch closed = new CountDownLatch(1);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(RosterApplication.class)
-			.listeners((ApplicationListener<ContextClosedEvent>) (event) -> closed.countDown())
+			// Takes every event and picks the one it waits for: a lambda's declared event
+			// type
+			// cannot be read, and Spring Modulith's multicaster then hands it every
+			// event.
+			.listeners((ApplicationListener<ApplicationEvent>) (event) -> {
+				if (event instanceof ContextClosedEvent) {
+					closed.countDown();
+				}
+			})
 			.run(properties.toArray(String[]::new));
 		if (context.isActive()) {
 			closed.await();

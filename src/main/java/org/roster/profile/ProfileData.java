@@ -1,5 +1,7 @@
 package org.roster.profile;
 
+import java.util.Locale;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -40,7 +42,7 @@ public record ProfileData(@Size(max = 100, message = "{validation.size.max}") @P
 	/** Trimmed, with nulls as empty strings and the contact email lower-cased. */
 	ProfileData normalised() {
 		return new ProfileData(clean(this.fullName), clean(this.bio), clean(this.address), clean(this.zipcode),
-				clean(this.phone), clean(this.email).toLowerCase(java.util.Locale.ROOT), clean(this.website));
+				clean(this.phone), clean(this.email).toLowerCase(Locale.ROOT), clean(this.website));
 	}
 
 	private static String clean(String value) {

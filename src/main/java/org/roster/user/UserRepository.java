@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
@@ -19,7 +21,7 @@ interface UserRepository extends JpaRepository<User, Long> {
 	Optional<User> findByEmail(String email);
 
 	@Query("select count(u) > 0 from User u where u.email = :email and (:excludeId is null or u.id <> :excludeId)")
-	boolean existsByEmailExcluding(@Param("email") String email, @Param("excludeId") Long excludeId);
+	boolean existsByEmailExcluding(@Param("email") String email, @Param("excludeId") @Nullable Long excludeId);
 
 	boolean existsByRole(Role role);
 

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -66,7 +68,7 @@ public class UserService {
 	}
 
 	@Transactional(readOnly = true)
-	public boolean emailTaken(String email, Long excludeId) {
+	public boolean emailTaken(String email, @Nullable Long excludeId) {
 		return this.users.existsByEmailExcluding(User.normaliseEmail(email), excludeId);
 	}
 

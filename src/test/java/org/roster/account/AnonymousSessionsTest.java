@@ -11,6 +11,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -167,7 +168,7 @@ class AnonymousSessionsTest {
 
 		/** Opens the page with the form, then sends the form with its token. */
 		HttpResponse<String> submit(String formPage, String action, Map<String, String> fields) throws Exception {
-			Map<String, String> withToken = new java.util.HashMap<>(fields);
+			Map<String, String> withToken = new HashMap<>(fields);
 			withToken.put("_csrf", token(formPage));
 			return post(action, withToken);
 		}

@@ -1,5 +1,6 @@
 package org.roster.account;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 
 import javax.sql.DataSource;
@@ -87,8 +88,8 @@ class LoginTest {
 
 		// Once the lock has passed, the right password works and clears the counter.
 		new TestDatabase(this.dataSource).jdbc()
-			.update("update users set locked_until = ? where id = ?",
-					java.sql.Timestamp.from(Instant.now().minusSeconds(1)), user.getId());
+			.update("update users set locked_until = ? where id = ?", Timestamp.from(Instant.now().minusSeconds(1)),
+					user.getId());
 		login("lockme", AccountTestSupport.PASSWORD).andExpect(redirectedUrl("/profile"));
 		User after = this.users.get(user.getId());
 		assertThat(after.getFailedLogins()).isZero();

@@ -14,6 +14,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasEntry;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -102,12 +108,10 @@ class RegistrationTest {
 				.param("password", AccountTestSupport.PASSWORD)
 				.param("passwordConfirm", "something-else-entirely"))
 			.andExpect(status().isOk())
-			.andExpect(model().attribute("errors",
-					org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.hasKey("username"),
-							org.hamcrest.Matchers.hasKey("email"), org.hamcrest.Matchers.hasKey("passwordConfirm"))))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"TAKEN1\"")))
-			.andExpect(content()
-				.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(AccountTestSupport.PASSWORD))));
+			.andExpect(
+					model().attribute("errors", allOf(hasKey("username"), hasKey("email"), hasKey("passwordConfirm"))))
+			.andExpect(content().string(containsString("value=\"TAKEN1\"")))
+			.andExpect(content().string(not(containsString(AccountTestSupport.PASSWORD))));
 	}
 
 	@Test
@@ -121,8 +125,7 @@ class RegistrationTest {
 					.param("passwordConfirm", "violet-harbour-engine-93"))
 				.andExpect(status().isOk())
 				.andExpect(model().attribute("errors",
-						org.hamcrest.Matchers.hasEntry(org.hamcrest.Matchers.equalTo("username"),
-								org.hamcrest.Matchers.containsString("at least one letter or digit"))));
+						hasEntry(equalTo("username"), containsString("at least one letter or digit"))));
 		}
 		this.mvc
 			.perform(post("/register").with(csrf())
@@ -148,10 +151,10 @@ class RegistrationTest {
 	void registrationPageCarriesTheStrengthBarAndCsrfMetaTags() throws Exception {
 		this.mvc.perform(get("/register"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"_csrf\"")))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"_csrf_header\"")))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"password-strength\"")))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("/webjars/zxcvbn/")));
+			.andExpect(content().string(containsString("name=\"_csrf\"")))
+			.andExpect(content().string(containsString("name=\"_csrf_header\"")))
+			.andExpect(content().string(containsString("id=\"password-strength\"")))
+			.andExpect(content().string(containsString("/webjars/zxcvbn/")));
 	}
 
 	private void assertRefused(String username, String password, String message) throws Exception {
@@ -162,8 +165,7 @@ class RegistrationTest {
 				.param("password", password)
 				.param("passwordConfirm", password))
 			.andExpect(status().isOk())
-			.andExpect(model().attribute("errors", org.hamcrest.Matchers
-				.hasEntry(org.hamcrest.Matchers.equalTo("password"), org.hamcrest.Matchers.containsString(message))));
+			.andExpect(model().attribute("errors", hasEntry(equalTo("password"), containsString(message))));
 	}
 
 }

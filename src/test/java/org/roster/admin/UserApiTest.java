@@ -1,5 +1,7 @@
 package org.roster.admin;
 
+import java.time.Instant;
+
 import javax.sql.DataSource;
 
 import jakarta.servlet.http.Cookie;
@@ -20,6 +22,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -342,7 +345,7 @@ class UserApiTest {
 		for (int i = 0; i < 6; i++) {
 			this.users.recordFailedLogin(alice.getId());
 		}
-		this.users.lockUntil(alice.getId(), java.time.Instant.now().plusSeconds(600));
+		this.users.lockUntil(alice.getId(), Instant.now().plusSeconds(600));
 		updateStatus(admin, alice, "ACTIVE").andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ACTIVE"));
 		User after = this.users.get(alice.getId());
 		assertThat(after.getFailedLogins()).isZero();
@@ -355,7 +358,7 @@ class UserApiTest {
 		User alice = this.accounts.user("alice");
 		this.users.changeStatus(alice.getId(), UserStatus.SUSPENDED);
 		this.users.recordFailedLogin(alice.getId());
-		this.users.lockUntil(alice.getId(), java.time.Instant.now().plusSeconds(600));
+		this.users.lockUntil(alice.getId(), Instant.now().plusSeconds(600));
 		this.mvc.perform(put("/unlock_user").param("id", id(alice)).with(as(alice)).with(csrf()))
 			.andExpect(status().isForbidden());
 		this.mvc.perform(put("/unlock_user").param("id", id(alice)).with(as(admin)).with(csrf()))
@@ -432,63 +435,7 @@ class UserApiTest {
 		this.mvc.perform(get("/profile").accept("text/html").cookie(aliceSession)).andExpect(redirectedUrl("/login"));
 	}
 
-	@Test
-	void usersDeleteTheirOwnAccountOnlyWithTheirPassword() throws Exception {
-		User bob = this.accounts.user("bob");
-		this.mvc.perform(delete("/delete_user").param("id", id(bob)).with(as(bob)).with(csrf()))
-			.andExpect(status().isConflict());
-		this.mvc
-			.perform(delete("/delete_user").param("id", id(bob))
-				.with(as(bob))
-				.with(csrf())
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"password\": \"guess-guess-guess\"}"))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors.password").exists());
-		assertThat(this.users.findById(bob.getId())).isPresent();
-		this.mvc
-			.perform(delete("/delete_user").param("id", id(bob))
-				.with(as(bob))
-				.with(csrf())
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"password\": \"" + AccountTestSupport.PASSWORD + "\"}"))
-			.andExpect(status().isOk());
-		assertThat(this.users.findById(bob.getId())).isEmpty();
-	}
-
-	@Test
-	void emailExistsAnswersAnyoneIsCaseInsensitiveHonoursExcludeIdAndIsThrottled() throws Exception {
-		User alice = this.accounts.user("alice");
-		var client = AccountTestSupport.freshClient();
-		this.mvc.perform(get("/email_exists").param("email", "ALICE@example.com").with(client))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.email").value("alice@example.com"))
-			.andExpect(jsonPath("$.valid").value(true))
-			.andExpect(jsonPath("$.exists").value(true));
-		this.mvc
-			.perform(
-					get("/email_exists").param("email", "alice@example.com").param("excludeId", id(alice)).with(client))
-			.andExpect(jsonPath("$.exists").value(false));
-		this.mvc.perform(get("/email_exists").param("email", "no-at-sign").with(client))
-			.andExpect(jsonPath("$.valid").value(false))
-			.andExpect(jsonPath("$.exists").value(false));
-		this.mvc.perform(get("/email_exists").param("email", "a".repeat(250) + "@x.io").with(client))
-			.andExpect(jsonPath("$.valid").value(false));
-		this.mvc.perform(get("/email_exists").param("email", "x@y.io").param("excludeId", "abc").with(client))
-			.andExpect(status().isBadRequest());
-		this.mvc.perform(get("/email_exists").with(client)).andExpect(status().isBadRequest());
-		for (int i = 0; i < 24; i++) {
-			this.mvc.perform(get("/email_exists").param("email", "n" + i + "@example.com").with(client))
-				.andExpect(status().isOk());
-		}
-		this.mvc.perform(get("/email_exists").param("email", "over@example.com").with(client))
-			.andExpect(status().isTooManyRequests())
-			.andExpect(header().exists("Retry-After"))
-			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-	}
-
-	private org.springframework.test.web.servlet.ResultActions updateStatus(User actor, User target, String status)
-			throws Exception {
+	private ResultActions updateStatus(User actor, User target, String status) throws Exception {
 		var request = put("/update_status").with(csrf())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"id\": " + target.getId() + ", \"status\": \"" + status + "\"}");

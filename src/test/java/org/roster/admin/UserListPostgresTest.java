@@ -1,5 +1,7 @@
 package org.roster.admin;
 
+import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -46,10 +48,10 @@ class UserListPostgresTest extends UserListTest {
 	}
 
 	private static String plan(JdbcTemplate jdbc, String sql) {
-		return jdbc.execute((java.sql.Connection connection) -> {
+		return jdbc.execute((Connection connection) -> {
 			try (var statement = connection.createStatement()) {
 				statement.execute("set enable_seqscan = off");
-				List<String> lines = new java.util.ArrayList<>();
+				List<String> lines = new ArrayList<>();
 				try (var rs = statement.executeQuery("explain " + sql)) {
 					while (rs.next()) {
 						lines.add(rs.getString(1));

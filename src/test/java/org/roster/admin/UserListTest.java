@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -26,6 +27,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.roster.account.AccountTestSupport.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -151,9 +154,9 @@ class UserListTest {
 	void theHtmlPageShowsTheRowsAndTheCount() throws Exception {
 		this.mvc.perform(get("/user_list?q=carl29&sort=username").with(as(this.admin)).accept(MediaType.TEXT_HTML))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("Carl290")))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("Carl299")))
-			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Anna000"))));
+			.andExpect(content().string(containsString("Carl290")))
+			.andExpect(content().string(containsString("Carl299")))
+			.andExpect(content().string(not(containsString("Anna000"))));
 	}
 
 	@Test
@@ -186,7 +189,7 @@ class UserListTest {
 
 	/** The href of every sort and page link, HTML entities decoded. */
 	private static List<String> userListLinks(String html) {
-		return java.util.regex.Pattern.compile("href=\"(/user_list\\?[^\"]*)\"")
+		return Pattern.compile("href=\"(/user_list\\?[^\"]*)\"")
 			.matcher(html)
 			.results()
 			.map((match) -> match.group(1).replace("&amp;", "&"))

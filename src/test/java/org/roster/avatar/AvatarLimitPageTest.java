@@ -49,7 +49,7 @@ class AvatarLimitPageTest {
 	@Test
 	void theProfilePageCarriesTheConfiguredLimit() throws Exception {
 		User lena = this.users.create(new NewUser("lena", "lena@example.test", "not-a-real-hash", Role.USER));
-		this.mvc.perform(get("/profile").with(AvatarApiTests.as(lena)))
+		this.mvc.perform(get("/profile").with(AvatarApiTest.as(lena)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("data-avatar-max-bytes=\"3145728\"")))
 			.andExpect(content().string(containsString("data-avatar-max-text=\"3 MB\"")))

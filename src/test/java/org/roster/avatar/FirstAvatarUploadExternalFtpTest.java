@@ -12,10 +12,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * {@link FirstAvatarUploads} with vsftpd (see {@link ExternalFtpServerTests} for when it
+ * {@link FirstAvatarUploads} with vsftpd (see {@link ExternalFtpServerTest} for when it
  * runs), in a base directory of its own so that every user's folder is new.
  */
-@EnabledIf(value = "org.roster.avatar.ExternalFtpServerTests#requested",
+@EnabledIf(value = "org.roster.avatar.ExternalFtpServerTest#requested",
 		disabledReason = "external FTP tests off: run .ci/ftp-server.sh, then set ROSTER_TEST_EXTERNAL_FTP=true")
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:first-upload-external;DB_CLOSE_DELAY=-1")
 @AutoConfigureMockMvc
@@ -27,10 +27,10 @@ class FirstAvatarUploadExternalFtpTest extends FirstAvatarUploads {
 	@DynamicPropertySource
 	static void ftp(DynamicPropertyRegistry registry) {
 		registry.add("roster.data-dir", () -> dataDir.toString());
-		registry.add("roster.ftp.host", () -> ExternalFtpServerTests.HOST);
-		registry.add("roster.ftp.port", () -> ExternalFtpServerTests.PORT);
-		registry.add("roster.ftp.username", () -> ExternalFtpServerTests.USER);
-		registry.add("roster.ftp.password", () -> ExternalFtpServerTests.PASSWORD);
+		registry.add("roster.ftp.host", () -> ExternalFtpServerTest.HOST);
+		registry.add("roster.ftp.port", () -> ExternalFtpServerTest.PORT);
+		registry.add("roster.ftp.username", () -> ExternalFtpServerTest.USER);
+		registry.add("roster.ftp.password", () -> ExternalFtpServerTest.PASSWORD);
 		registry.add("roster.ftp.base-dir", () -> "/roster-first-upload-" + UUID.randomUUID());
 	}
 

@@ -47,16 +47,16 @@ abstract class FirstAvatarUploads {
 		for (int i = 0; i < USERS; i++) {
 			String name = "first" + i;
 			User user = this.users.create(new NewUser(name, name + "@example.test", "not-a-real-hash", Role.USER));
-			byte[] photo = AvatarImageProcessorTests.png(noise(256, random));
+			byte[] photo = AvatarImageProcessorTest.png(noise(256, random));
 			this.mvc
 				.perform(multipart("/users/{id}/image", user.getId())
 					.file(new MockMultipartFile("image", "photo.png", "image/png", photo))
-					.with(AvatarApiTests.as(user)))
+					.with(AvatarApiTest.as(user)))
 				.andExpect(status().isOk());
 
 			byte[] stored = this.store.get(this.profiles.findImage(user.getId()).orElseThrow()).bytes();
 			assertThat(stored.length).as("re-encoded size").isGreaterThanOrEqualTo(100 * 1024);
-			byte[] served = this.mvc.perform(get("/users/{id}/image", user.getId()).with(AvatarApiTests.as(user)))
+			byte[] served = this.mvc.perform(get("/users/{id}/image", user.getId()).with(AvatarApiTest.as(user)))
 				.andExpect(status().isOk())
 				.andReturn()
 				.getResponse()

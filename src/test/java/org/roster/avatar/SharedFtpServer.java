@@ -7,7 +7,7 @@ import java.util.UUID;
 /**
  * One FTP server for several application nodes in a test, as {@code roster.ftp.*}
  * properties: the independent vsftpd when the external-FTP tests are on (see
- * {@link ExternalFtpServerTests}), else an embedded server started here (a node's own
+ * {@link ExternalFtpServerTest}), else an embedded server started here (a node's own
  * embedded server would be unreachable to the others: it has a generated password).
  */
 public final class SharedFtpServer implements AutoCloseable {
@@ -29,9 +29,9 @@ public final class SharedFtpServer implements AutoCloseable {
 	public static SharedFtpServer start(Path embeddedRoot) {
 		// Each run in its own directory, so runs do not see each other's files.
 		String baseDir = "/roster-nodes-" + UUID.randomUUID();
-		if (ExternalFtpServerTests.requested()) {
-			return new SharedFtpServer(null, properties(ExternalFtpServerTests.HOST, ExternalFtpServerTests.PORT,
-					ExternalFtpServerTests.USER, ExternalFtpServerTests.PASSWORD, baseDir));
+		if (ExternalFtpServerTest.requested()) {
+			return new SharedFtpServer(null, properties(ExternalFtpServerTest.HOST, ExternalFtpServerTest.PORT,
+					ExternalFtpServerTest.USER, ExternalFtpServerTest.PASSWORD, baseDir));
 		}
 		EmbeddedFtpServer server = new EmbeddedFtpServer(embeddedRoot, EMBEDDED_PASSWORD, null, Map.of());
 		server.start();

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.roster.avatar.AvatarService;
@@ -401,7 +402,7 @@ class AdminListBrowserTest extends BrowserTestSupport {
 	/** Shown, and inside the 390 px wide window. */
 	private void assertReachable(WebElement element, String what) {
 		assertThat(element.isDisplayed()).as(what + " shown").isTrue();
-		org.openqa.selenium.Rectangle box = element.getRect();
+		Rectangle box = element.getRect();
 		assertThat(box.getX()).as(what + " left edge").isNotNegative();
 		assertThat(box.getX() + box.getWidth()).as(what + " right edge").isLessThanOrEqualTo(390);
 	}

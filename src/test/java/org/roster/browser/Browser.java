@@ -2,6 +2,7 @@ package org.roster.browser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -111,11 +112,11 @@ final class Browser implements AutoCloseable {
 	}
 
 	String path() {
-		return java.net.URI.create(this.driver.getCurrentUrl()).getPath();
+		return URI.create(this.driver.getCurrentUrl()).getPath();
 	}
 
 	String query() {
-		return java.net.URI.create(this.driver.getCurrentUrl()).getQuery();
+		return URI.create(this.driver.getCurrentUrl()).getQuery();
 	}
 
 	WebElement find(String css) {

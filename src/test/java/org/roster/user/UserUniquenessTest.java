@@ -2,12 +2,15 @@ package org.roster.user;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
@@ -113,7 +116,7 @@ class UserUniquenessTest {
 			.isThrownBy(() -> this.db.jdbc()
 				.update("INSERT INTO users (username, username_key, email, password_hash, created_at, updated_at)"
 						+ " VALUES ('mixed', 'mixed', 'Mixed@Example.com', 'h', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
-			.satisfies((ex) -> assertThat(ex.getMostSpecificCause().getMessage().toLowerCase(java.util.Locale.ROOT))
+			.satisfies((ex) -> assertThat(ex.getMostSpecificCause().getMessage().toLowerCase(Locale.ROOT))
 				.contains("users_email_lower_chk"));
 		assertThat(this.db.count("users")).isZero();
 	}
@@ -124,7 +127,7 @@ class UserUniquenessTest {
 			.isThrownBy(() -> this.db.jdbc()
 				.update("INSERT INTO users (username, username_key, email, password_hash, created_at, updated_at)"
 						+ " VALUES ('Mixed', 'Mixed', 'mixed@example.com', 'h', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
-			.satisfies((ex) -> assertThat(ex.getMostSpecificCause().getMessage().toLowerCase(java.util.Locale.ROOT))
+			.satisfies((ex) -> assertThat(ex.getMostSpecificCause().getMessage().toLowerCase(Locale.ROOT))
 				.contains("users_username_key_chk"));
 	}
 
@@ -149,10 +152,10 @@ class UserUniquenessTest {
 				try {
 					outcomes.add(future.get(30, TimeUnit.SECONDS));
 				}
-				catch (java.util.concurrent.ExecutionException ex) {
+				catch (ExecutionException ex) {
 					outcomes.add(ex.getCause());
 				}
-				catch (java.util.concurrent.TimeoutException ex) {
+				catch (TimeoutException ex) {
 					throw new AssertionError("a concurrent task did not finish within 30 s", ex);
 				}
 			}

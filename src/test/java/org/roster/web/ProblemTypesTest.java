@@ -19,6 +19,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -207,7 +208,7 @@ class ProblemTypesTest {
 	}
 
 	private static ResultActions problem(ResultActions result, int status, String type) throws Exception {
-		return result.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is(status))
+		return result.andExpect(MockMvcResultMatchers.status().is(status))
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.type").value(type))
 			.andExpect(jsonPath("$.status").value(status))

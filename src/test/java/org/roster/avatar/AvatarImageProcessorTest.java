@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class AvatarImageProcessorTests {
+class AvatarImageProcessorTest {
 
 	private static final int MB = 1024 * 1024;
 
@@ -156,7 +156,7 @@ class AvatarImageProcessorTests {
 	}
 
 	private static byte[] resource(String name) throws IOException {
-		try (InputStream in = AvatarImageProcessorTests.class.getResourceAsStream(name)) {
+		try (InputStream in = AvatarImageProcessorTest.class.getResourceAsStream(name)) {
 			return in.readAllBytes();
 		}
 	}

@@ -1,4 +1,4 @@
-package org.roster.user;
+package org.roster.storage;
 
 import java.util.Map;
 

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /**
  * {@link FtpImageStore} against a real Apache MINA FtpServer on loopback.
  */
-class FtpImageStoreTests {
+class FtpImageStoreTest {
 
 	private static final String PASSWORD = "s3cret-Pa55-word";
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class EmbeddedFtpServerTests {
+class EmbeddedFtpServerTest {
 
 	@TempDir
 	Path dataDir;
@@ -43,7 +43,7 @@ class EmbeddedFtpServerTests {
 		try (FtpImageStore store = new FtpImageStore(client, null)) {
 			assertThat(client.host()).isEqualTo("127.0.0.1");
 			assertThat(client.password()).isNotBlank();
-			store.put("avatars/1/a.png", FtpImageStoreTests.bytes("a"), "image/png");
+			store.put("avatars/1/a.png", FtpImageStoreTest.bytes("a"), "image/png");
 			assertThat(this.dataDir.resolve("ftp/avatars/1/a.png")).hasContent("a");
 			assertThat(client.toString()).doesNotContain(client.password());
 		}
@@ -63,9 +63,9 @@ class EmbeddedFtpServerTests {
 		FtpProperties defaults = new FtpProperties(null, 21, null, null, "/", false, null, null, Duration.ofSeconds(2),
 				Duration.ofSeconds(5), 2);
 		try (FtpImageStore store = new FtpImageStore(server.clientProperties(defaults), null)) {
-			String url = store.putNew("avatars/1", "png", FtpImageStoreTests.noise(200 * 1024, 1), "image/png");
-			store.put("avatars/1/same.png", FtpImageStoreTests.bytes("first"), "image/png");
-			store.put("avatars/1/same.png", FtpImageStoreTests.bytes("second"), "image/png");
+			String url = store.putNew("avatars/1", "png", FtpImageStoreTest.noise(200 * 1024, 1), "image/png");
+			store.put("avatars/1/same.png", FtpImageStoreTest.bytes("first"), "image/png");
+			store.put("avatars/1/same.png", FtpImageStoreTest.bytes("second"), "image/png");
 			assertThat(mode(root)).isEqualTo("rwx------");
 			assertThat(mode(root.resolve("avatars"))).isEqualTo("rwx------");
 			assertThat(mode(root.resolve("avatars/1"))).isEqualTo("rwx------");

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Explicit FTPS against MINA with a self-signed certificate made for the test.
  */
-class FtpsImageStoreTests {
+class FtpsImageStoreTest {
 
 	private static final String PASSWORD = "tls-Pa55-word";
 
@@ -77,8 +77,8 @@ class FtpsImageStoreTests {
 	@Test
 	void storesAndReadsOverExplicitTls() {
 		try (FtpImageStore store = new FtpImageStore(properties(), trustManager)) {
-			String url = store.put("avatars/1/secure.png", FtpImageStoreTests.bytes("over tls"), "image/png");
-			assertThat(store.get(url).bytes()).isEqualTo(FtpImageStoreTests.bytes("over tls"));
+			String url = store.put("avatars/1/secure.png", FtpImageStoreTest.bytes("over tls"), "image/png");
+			assertThat(store.get(url).bytes()).isEqualTo(FtpImageStoreTest.bytes("over tls"));
 			assertThat(store.check()).startsWith("FTPS server 127.0.0.1:" + server.port());
 			store.delete(url);
 		}

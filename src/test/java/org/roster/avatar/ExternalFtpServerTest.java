@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @EnabledIf(value = "requested",
 		disabledReason = "external FTP tests off: run .ci/ftp-server.sh, then set ROSTER_TEST_EXTERNAL_FTP=true")
-class ExternalFtpServerTests {
+class ExternalFtpServerTest {
 
 	static final String HOST = "127.0.0.1";
 
@@ -48,10 +48,10 @@ class ExternalFtpServerTests {
 	@Test
 	void storesReplacesReadsAndDeletesInNestedDirectories() {
 		try (FtpImageStore store = new FtpImageStore(properties(PASSWORD, false), null)) {
-			String url = store.put("avatars/1/a.png", FtpImageStoreTests.bytes("first"), "image/png");
+			String url = store.put("avatars/1/a.png", FtpImageStoreTest.bytes("first"), "image/png");
 			assertThat(url).isEqualTo("ftp://" + HOST + ":" + PORT + BASE_DIR + "/avatars/1/a.png");
-			store.put("avatars/1/a.png", FtpImageStoreTests.bytes("second"), "image/png");
-			assertThat(store.get(url).bytes()).isEqualTo(FtpImageStoreTests.bytes("second"));
+			store.put("avatars/1/a.png", FtpImageStoreTest.bytes("second"), "image/png");
+			assertThat(store.get(url).bytes()).isEqualTo(FtpImageStoreTest.bytes("second"));
 			store.delete(url);
 			store.delete(url);
 			assertThatExceptionOfType(ImageNotFoundException.class).isThrownBy(() -> store.get(url));
@@ -62,8 +62,8 @@ class ExternalFtpServerTests {
 	@Test
 	void worksOverExplicitTls() throws Exception {
 		try (FtpImageStore store = new FtpImageStore(properties(PASSWORD, true), trusting(CERTIFICATE))) {
-			String url = store.put("avatars/2/secure.png", FtpImageStoreTests.bytes("tls"), "image/png");
-			assertThat(store.get(url).bytes()).isEqualTo(FtpImageStoreTests.bytes("tls"));
+			String url = store.put("avatars/2/secure.png", FtpImageStoreTest.bytes("tls"), "image/png");
+			assertThat(store.get(url).bytes()).isEqualTo(FtpImageStoreTest.bytes("tls"));
 			store.delete(url);
 		}
 	}

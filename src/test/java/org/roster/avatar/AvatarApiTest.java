@@ -82,7 +82,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 @ExtendWith(OutputCaptureExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AvatarApiTests {
+class AvatarApiTest {
 
 	private static final String USER_PASSWORD = "Avatar-upload-9-horse";
 
@@ -412,7 +412,7 @@ class AvatarApiTests {
 	}
 
 	private static byte[] png(int width, int height) {
-		return AvatarImageProcessorTests.png(AvatarImageProcessorTests.image(width, height, Color.MAGENTA));
+		return AvatarImageProcessorTest.png(AvatarImageProcessorTest.image(width, height, Color.MAGENTA));
 	}
 
 	private static List<Path> filesOf(User user) throws IOException {

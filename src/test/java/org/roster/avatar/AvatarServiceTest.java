@@ -36,7 +36,7 @@ import static org.mockito.Mockito.verify;
  * {@link AvatarService} with a real FTP server and image pipeline; only the profile
  * (database) side is a test double.
  */
-class AvatarServiceTests {
+class AvatarServiceTest {
 
 	private static final String PASSWORD = "service-Pa55-word";
 
@@ -68,7 +68,7 @@ class AvatarServiceTests {
 
 	@BeforeEach
 	void createService() {
-		this.ftp = new FtpImageStore(FtpImageStoreTests.properties("127.0.0.1", server.port(), PASSWORD, "/", null),
+		this.ftp = new FtpImageStore(FtpImageStoreTest.properties("127.0.0.1", server.port(), PASSWORD, "/", null),
 				null);
 		this.store = new CountingImageStore(this.ftp);
 		this.avatars = new AvatarService(this.store, this.processor, this.profiles);
@@ -112,7 +112,7 @@ class AvatarServiceTests {
 			closedPort = socket.getLocalPort();
 		}
 		try (FtpImageStore down = new FtpImageStore(
-				FtpImageStoreTests.properties("127.0.0.1", closedPort, PASSWORD, "/", null), null)) {
+				FtpImageStoreTest.properties("127.0.0.1", closedPort, PASSWORD, "/", null), null)) {
 			AvatarService service = new AvatarService(down, this.processor, this.profiles);
 			assertThatExceptionOfType(ImageStoreUnavailableException.class).isThrownBy(() -> service.upload(4, png()));
 		}
@@ -177,7 +177,7 @@ class AvatarServiceTests {
 	}
 
 	private static byte[] png() {
-		return AvatarImageProcessorTests.png(AvatarImageProcessorTests.image(300, 300, Color.ORANGE));
+		return AvatarImageProcessorTest.png(AvatarImageProcessorTest.image(300, 300, Color.ORANGE));
 	}
 
 	private static List<String> filesOf(long userId) {

@@ -1,4 +1,6 @@
-package org.roster.profile;
+package org.roster.avatar;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The app-relative address browsers load an avatar from. The stored FTP URL never reaches
@@ -10,7 +12,7 @@ public final class AvatarPaths {
 	private AvatarPaths() {
 	}
 
-	public static String of(long userId, String storedImage) {
+	public static String of(long userId, @Nullable String storedImage) {
 		String path = "/users/" + userId + "/image";
 		return (storedImage != null) ? path + "?v=" + version(storedImage) : path;
 	}

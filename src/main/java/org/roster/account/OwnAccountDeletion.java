@@ -1,0 +1,77 @@
+package org.roster.account;
+
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.roster.user.User;
+import org.roster.user.UserService;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A user deleting their own account (the self path of {@code DELETE /delete_user}, whose
+ * route stays with the admin's, since one route serves both): only with the current
+ * password, checked like a sign-in so wrong ones count toward the lockout. An admin too
+ * must confirm, from the profile page: the list's delete button sends no password.
+ * Profile and avatar go with the user (domain events); the user's sessions end at once.
+ */
+@Service
+public class OwnAccountDeletion {
+
+	private final UserService users;
+
+	private final AccountService accounts;
+
+	private final SessionRevoker sessions;
+
+	OwnAccountDeletion(UserService users, AccountService accounts, SessionRevoker sessions) {
+		this.users = users;
+		this.accounts = accounts;
+		this.sessions = sessions;
+	}
+
+	/**
+	 * Deletes the signed-in user's account; throws {@link Refused} without a password and
+	 * {@link WrongPassword} with a wrong one.
+	 */
+	@Transactional
+	public void delete(RosterPrincipal self, @Nullable String password) {
+		User user = this.users.get(self.id());
+		if (password == null || password.isEmpty()) {
+			// Message keys: the problem's detail follows the request's language.
+			throw new Refused(self.isAdmin() ? "problem.own-account.delete" : "problem.own-account.confirmDelete");
+		}
+		this.accounts.currentPasswordProblem(user, password).ifPresent((problem) -> {
+			throw new WrongPassword(problem);
+		});
+		this.users.delete(user.getId());
+		this.sessions.revokeAll(user.getUsername());
+	}
+
+	/** A self-deletion without the password that confirms it (409). */
+	public static class Refused extends RuntimeException {
+
+		Refused(String message) {
+			super(message);
+		}
+
+	}
+
+	/** A self-deletion whose password is wrong or whose account is locked (400). */
+	public static class WrongPassword extends RuntimeException {
+
+		private final Map<String, String> errors;
+
+		WrongPassword(String problem) {
+			super("problem.validation.detail");
+			this.errors = Map.of("password", problem);
+		}
+
+		public Map<String, String> errors() {
+			return this.errors;
+		}
+
+	}
+
+}
