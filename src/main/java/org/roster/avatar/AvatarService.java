@@ -137,15 +137,10 @@ public class AvatarService {
 		if (url == null) {
 			return;
 		}
-		this.cache.invalidate(url);
-		if (!this.store.owns(url)) {
-			logger.info("Not deleting " + url + ": it is not in the configured image store");
-			return;
-		}
 		// A file already gone counts as deleted, so a retry after a partial success is
 		// harmless.
 		try {
-			this.store.delete(url);
+			deleteStored(url);
 		}
 		catch (ImageStoreException ex) {
 			// Expected while the FTP server is down: one line here; the registry records
@@ -166,16 +161,22 @@ public class AvatarService {
 
 	/** Deletes a file that no profile points at any more; a failure leaves an orphan. */
 	private void discard(String url) {
-		this.cache.invalidate(url);
-		if (!this.store.owns(url)) {
-			logger.info("Not deleting " + url + ": it is not in the configured image store");
-			return;
-		}
 		try {
-			this.store.delete(url);
+			deleteStored(url);
 		}
 		catch (ImageStoreException ex) {
 			logger.warn("Could not delete the replaced avatar " + url + ", it stays as an orphan: " + ex.getMessage());
+		}
+	}
+
+	/** Forgets a file no profile points at and deletes it, if it is in this store. */
+	private void deleteStored(String url) {
+		this.cache.invalidate(url);
+		if (this.store.owns(url)) {
+			this.store.delete(url);
+		}
+		else {
+			logger.info("Not deleting " + url + ": it is not in the configured image store");
 		}
 	}
 
