@@ -198,37 +198,27 @@ class UserApiTest {
 	@Test
 	void profileTextRefusesControlCharactersAndDirectionOverridesButKeepsLineBreaks() throws Exception {
 		User dana = this.accounts.user("dana");
-		this.mvc
-			.perform(put("/edit_user").param("id", id(dana))
-				.with(as(dana))
-				.with(csrf())
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("""
-						{"profile": {"fullName": "Dana\\u202Egnp.exe", "bio": "ring\\u0007the bell",
-						 "address": "Main St\\u2066 1"}, "version": 0}"""))
-			.andExpect(status().isBadRequest())
+		editOwn(dana, """
+				{"profile": {"fullName": "Dana\\u202Egnp.exe", "bio": "ring\\u0007the bell",
+				 "address": "Main St\\u2066 1"}, "version": 0}""").andExpect(status().isBadRequest())
 			.andExpect(
 					jsonPath("$.errors['profile.fullName']").value("no control characters or text-direction overrides"))
 			.andExpect(jsonPath("$.errors['profile.bio']").exists())
 			.andExpect(jsonPath("$.errors['profile.address']").exists());
-		this.mvc
-			.perform(put("/edit_user").param("id", id(dana))
-				.with(as(dana))
-				.with(csrf())
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("""
-						{"profile": {"fullName": "Dana Ng", "bio": "First line\\nsecond line\\ttabbed",
-						 "address": "Main St 1\\r\\n00-950 Warsaw"}, "version": 0}"""))
-			.andExpect(status().isOk())
+		editOwn(dana, """
+				{"profile": {"fullName": "Dana Ng", "bio": "First line\\nsecond line\\ttabbed",
+				 "address": "Main St 1\\r\\n00-950 Warsaw"}, "version": 0}""").andExpect(status().isOk())
 			.andExpect(jsonPath("$.profile.bio").value("First line\nsecond line\ttabbed"));
-		this.mvc
-			.perform(put("/edit_user").param("id", id(dana))
-				.with(as(dana))
-				.with(csrf())
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"profile\": {\"fullName\": \"Dana\\nNg\"}, \"version\": 1}"))
-			.andExpect(status().isBadRequest())
+		editOwn(dana, "{\"profile\": {\"fullName\": \"Dana\\nNg\"}, \"version\": 1}").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors['profile.fullName']").exists());
+	}
+
+	private ResultActions editOwn(User user, String json) throws Exception {
+		return this.mvc.perform(put("/edit_user").param("id", id(user))
+			.with(as(user))
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json));
 	}
 
 	@Test
@@ -236,13 +226,7 @@ class UserApiTest {
 	void anEmailConflictLogsNeitherTheAddressNorSql(CapturedOutput output) throws Exception {
 		User erin = this.accounts.user("erin");
 		this.accounts.user("frank");
-		this.mvc
-			.perform(put("/edit_user").param("id", id(erin))
-				.with(as(erin))
-				.with(csrf())
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"email\": \"FRANK@example.com\", \"version\": 0}"))
-			.andExpect(status().isConflict());
+		editOwn(erin, "{\"email\": \"FRANK@example.com\", \"version\": 0}").andExpect(status().isConflict());
 		assertThat(output.getAll()).doesNotContainIgnoringCase("frank@example.com")
 			.doesNotContainIgnoringCase("users_email_uq")
 			.doesNotContain("SQL");
