@@ -1,10 +1,12 @@
+import { t } from './i18n.js';
+
 // Every state-changing call carries the CSRF token from the page's meta tags.
 const token = document.querySelector('meta[name="_csrf"]')?.content;
 const header = document.querySelector('meta[name="_csrf_header"]')?.content;
 
 export class ApiError extends Error {
   constructor(status, problem) {
-    super(problem?.detail || problem?.title || `Request failed (${status})`);
+    super(problem?.detail || problem?.title || t('js.request.failed', status));
     this.status = status;
     this.problem = problem || {};
   }
@@ -25,7 +27,7 @@ export async function api(url, { method = 'GET', body, headers = {}, signal } = 
   const response = await fetch(url, init);
   if (response.status === 401) {
     window.location.assign('/login');
-    throw new ApiError(401, { detail: 'Your session has ended. Sign in again.' });
+    throw new ApiError(401, { detail: t('js.session.ended') });
   }
   const type = response.headers.get('Content-Type') || '';
   const data = type.includes('json') ? await response.json() : null;

@@ -2,6 +2,7 @@
 // the edit-profile forms. Reports through the field's invalid-feedback and a callback.
 import { api } from './api.js';
 import { setFieldError } from './forms.js';
+import { t } from './i18n.js';
 import { TOO_MANY_REQUESTS, problemType } from './problems.js';
 
 const DELAY_MS = 300;
@@ -11,7 +12,7 @@ const DELAY_MS = 300;
  * address is not "taken"); options.takenMessage is the text for an address in use;
  * options.onState(valid) tells the form whether it may submit.
  */
-export function attachEmailCheck(input, { excludeId = () => null, takenMessage = 'Already registered.', onState = () => {} } = {}) {
+export function attachEmailCheck(input, { excludeId = () => null, takenMessage = t('js.email.registered'), onState = () => {} } = {}) {
   let timer;
   let controller;
 
@@ -33,7 +34,7 @@ export function attachEmailCheck(input, { excludeId = () => null, takenMessage =
     if (exclude) params.set('excludeId', exclude);
     try {
       const result = await api(`/email_exists?${params}`, { signal: controller.signal });
-      if (!result.valid) show('Invalid address.');
+      if (!result.valid) show(t('js.email.invalid'));
       else if (result.exists) show(takenMessage);
       else show('');
     } catch (error) {

@@ -2,7 +2,11 @@
 // keystroke; the bar grows and goes red, orange, yellow, green (roster.css, by data-score),
 // and the label says whether the server will accept it. The server's minimum score comes
 // from the page (data-password-min-score on the meter or an ancestor).
-const LEVELS = ['Very weak', 'Weak', 'Fair', 'Good', 'Strong'];
+import { passwordHint, t } from './i18n.js';
+
+const LEVELS = ['js.strength.level.0', 'js.strength.level.1', 'js.strength.level.2', 'js.strength.level.3', 'js.strength.level.4'].map(
+  (key) => t(key),
+);
 const WIDTHS = [10, 25, 50, 75, 100];
 
 function personalInputs(selector) {
@@ -17,7 +21,7 @@ function personalInputs(selector) {
 /** "Good or stronger is accepted", from the server's minimum score; '' when the page has none. */
 function requirement(minScore) {
   if (!(minScore >= 0 && minScore < LEVELS.length)) return '';
-  return minScore === LEVELS.length - 1 ? `only ${LEVELS[minScore]} is accepted` : `${LEVELS[minScore]} or stronger is accepted`;
+  return t(minScore === LEVELS.length - 1 ? 'js.strength.only' : 'js.strength.orStronger', LEVELS[minScore]);
 }
 
 export function attachStrengthMeter(input) {
@@ -40,7 +44,7 @@ export function attachStrengthMeter(input) {
       meter.dataset.score = '';
       progress.setAttribute('aria-valuenow', '0');
       progress.removeAttribute('aria-valuetext');
-      label.textContent = needed ? `Type a password · ${needed}` : 'Type a password';
+      label.textContent = needed ? t('js.strength.emptyNeeds', needed) : t('password.strength.empty');
       hint.textContent = '';
       return;
     }
@@ -55,10 +59,10 @@ export function attachStrengthMeter(input) {
     meter.dataset.score = String(result.score);
     progress.setAttribute('aria-valuenow', String(result.score));
     progress.setAttribute('aria-valuetext', level);
-    if (password.length < 8) label.textContent = `${level} · at least 8 characters`;
+    if (password.length < 8) label.textContent = t('js.strength.tooShort', level);
     else if (!needed) label.textContent = level;
-    else label.textContent = accepted ? `${level} · accepted` : `${level} · ${needed}`;
-    hint.textContent = result.feedback.warning || result.feedback.suggestions[0] || '';
+    else label.textContent = accepted ? t('js.strength.accepted', level) : t('js.strength.needs', level, needed);
+    hint.textContent = passwordHint(result.feedback.warning || result.feedback.suggestions[0]);
   };
   input.addEventListener('input', update);
   update();

@@ -7,6 +7,7 @@ import { api } from './api.js';
 import { attachEmailCheck } from './email-check.js';
 import { clearFieldErrors, fillForm, readForm, sentence, showFieldErrors } from './forms.js';
 import { EMAIL_TAKEN, NOT_FOUND, STALE_VERSION, VALIDATION, problemType } from './problems.js';
+import { t } from './i18n.js';
 import { toast } from './toast.js';
 
 /**
@@ -30,7 +31,7 @@ export function createProfileForm({ elements, prefix, messages, onLoaded = () =>
 
   const emailCheck = attachEmailCheck(email, {
     excludeId: () => state.id,
-    takenMessage: 'Already taken.',
+    takenMessage: t('js.email.taken'),
     onState: (valid) => {
       state.emailOk = valid;
       updateSave();
@@ -107,7 +108,7 @@ export function createProfileForm({ elements, prefix, messages, onLoaded = () =>
       case EMAIL_TAKEN: {
         fields.disabled = false; // a disabled input cannot take the focus
         const unmatched = showFieldErrors(form, problem.errors || { email: problem.detail });
-        showAlert(unmatched.length ? unmatched.map(sentence).join(' ') : 'Please correct the highlighted fields.');
+        showAlert(unmatched.length ? unmatched.map(sentence).join(' ') : t('js.form.correctFields'));
         break;
       }
       default:

@@ -5,6 +5,7 @@ import { api, csrfHeaders } from './api.js';
 import { createProfileForm } from './profile-form.js';
 import { toast } from './toast.js';
 import { httpUrl, setFieldError } from './forms.js';
+import { t } from './i18n.js';
 
 const page = document.getElementById('profile-page');
 const userId = page?.dataset.userId;
@@ -51,10 +52,10 @@ if (editModal) {
     },
     prefix: 'pf-',
     messages: {
-      stale: 'Your profile was changed by someone else — reload to see the latest version, then make your change again.',
-      loadFailed: 'Could not load your profile.',
-      saveFailed: 'Could not save your profile.',
-      saved: () => 'Your profile has been saved.',
+      stale: t('js.profile.stale'),
+      loadFailed: t('js.profile.loadFailed'),
+      saveFailed: t('js.profile.saveFailed'),
+      saved: () => t('js.profile.saved'),
     },
     onLoaded: renderDetails,
     onSaved: renderDetails,
@@ -95,11 +96,16 @@ function showAvatarError(message) {
   avatarError.textContent = message || '';
 }
 
+/** 1.5 for 1.5 MB, written for the page's language. */
+function megabytes(bytes) {
+  return (bytes / 1024 / 1024).toLocaleString(document.documentElement.lang || 'en', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}
+
 /** Client-side pre-checks; the server checks the bytes again. */
 function problemWith(file) {
-  if (!TYPES.includes(file.type)) return 'Choose a JPEG, PNG, GIF or WebP image.';
-  if (file.size > MAX_BYTES) return `This image is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_TEXT}.`;
-  if (file.size === 0) return 'This file is empty.';
+  if (!TYPES.includes(file.type)) return t('js.avatar.type');
+  if (file.size > MAX_BYTES) return t('js.avatar.tooLargeFile', megabytes(file.size), MAX_TEXT);
+  if (file.size === 0) return t('js.avatar.empty');
   return null;
 }
 
@@ -162,17 +168,17 @@ function upload(file) {
       finish();
       setAvatarSources(body.imageUrl);
       removeButton.classList.remove('d-none');
-      toast('Your photo has been updated.');
+      toast(t('js.avatar.updated'));
       return;
     }
     if (xhr.status === 413 && !body?.detail) {
-      fail(`This image is too large; the limit is ${MAX_TEXT}.`);
+      fail(t('js.avatar.tooLarge', MAX_TEXT));
       return;
     }
-    fail(body?.detail || body?.title || `The upload failed (${xhr.status}).`);
+    fail(body?.detail || body?.title || t('js.avatar.failedStatus', xhr.status));
   });
-  xhr.addEventListener('error', () => fail('The upload failed. Check your connection and try again.'));
-  xhr.addEventListener('abort', () => fail('The upload was cancelled.'));
+  xhr.addEventListener('error', () => fail(t('js.avatar.failedNetwork')));
+  xhr.addEventListener('abort', () => fail(t('js.avatar.cancelled')));
   xhr.send(data);
 }
 
@@ -206,7 +212,7 @@ removeButton?.addEventListener('click', async () => {
     setAvatarSources(`/users/${encodeURIComponent(userId)}/image?v=${Date.now()}`);
     removeButton.classList.add('d-none');
     fileInput.focus();
-    toast('Your photo has been removed.');
+    toast(t('js.avatar.removed'));
   } catch (error) {
     showAvatarError(error.problem?.detail || error.message);
   } finally {
@@ -229,7 +235,7 @@ deleteForm?.addEventListener('submit', async (event) => {
   event.preventDefault();
   setFieldError(deletePassword, '');
   if (!deletePassword.value) {
-    setFieldError(deletePassword, 'Enter your password to confirm.');
+    setFieldError(deletePassword, t('js.deleteSelf.passwordRequired'));
     deletePassword.focus();
     return;
   }

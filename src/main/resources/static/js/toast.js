@@ -1,4 +1,6 @@
 // Small Bootstrap toasts for the outcome of background actions.
+import { t } from './i18n.js';
+
 export function toast(message, { error = false } = {}) {
   const container = document.getElementById('toasts');
   if (!container) return;
@@ -14,7 +16,7 @@ export function toast(message, { error = false } = {}) {
   close.type = 'button';
   close.className = 'btn-close btn-close-white me-2 m-auto';
   close.setAttribute('data-bs-dismiss', 'toast');
-  close.setAttribute('aria-label', 'Close');
+  close.setAttribute('aria-label', t('action.close'));
   row.append(body, close);
   element.append(row);
   container.append(element);

@@ -1,6 +1,7 @@
 // The admin console's "Edit user" modal: the shared edit form (profile-form.js) plus what
 // only an admin has: the user's name in the title, the role select (locked on one's own
 // account), a user deleted meanwhile, and the focus returning to the row that opened it.
+import { t } from './i18n.js';
 import { createProfileForm } from './profile-form.js';
 
 /**
@@ -29,10 +30,10 @@ export function createEditUserModal({ onSaved = () => {}, onLoaded = () => {}, o
     },
     prefix: 'edit-',
     messages: {
-      stale: 'This user was changed by someone else — reload to see the latest version, then make your change again.',
-      loadFailed: 'Could not load this user.',
-      saveFailed: 'Could not save the changes.',
-      saved: (details) => `Saved changes to ${details.username}.`,
+      stale: t('js.editUser.stale'),
+      loadFailed: t('js.editUser.loadFailed'),
+      saveFailed: t('js.editUser.saveFailed'),
+      saved: (details) => t('js.editUser.saved', details.username),
     },
     onLoaded(details) {
       title.textContent = details.username;
@@ -60,7 +61,7 @@ export function createEditUserModal({ onSaved = () => {}, onLoaded = () => {}, o
       state.id = id;
       state.self = self;
       state.opener = opener;
-      title.textContent = username || 'user';
+      title.textContent = username || t('js.editUser.untitled');
       form.open(id);
     },
   };

@@ -1,6 +1,7 @@
 // Admin console (/user_list): filters submit as you pick them; each row's status switch,
 // Unlock, Edit and Delete talk to the JSON routes and update the row in place.
 import { api } from './api.js';
+import { number, t } from './i18n.js';
 import { toast } from './toast.js';
 import { NOT_FOUND, problemType } from './problems.js';
 import { createEditUserModal } from './user-edit-modal.js';
@@ -34,7 +35,7 @@ function setCount(total) {
   const count = document.getElementById('user-count');
   if (!count) return;
   count.dataset.total = String(total);
-  count.textContent = total === 1 ? '1 user' : `${total} users`;
+  count.textContent = total === 1 ? t('js.users.one') : t('js.users.other', number(total));
 }
 
 function setStatus(row, status) {
@@ -42,7 +43,7 @@ function setStatus(row, status) {
   const label = row.querySelector('.status-label');
   const active = status === 'ACTIVE';
   toggle.checked = active;
-  label.textContent = active ? 'Active' : 'Suspended';
+  label.textContent = t(active ? 'status.ACTIVE' : 'status.SUSPENDED');
   row.classList.toggle('user-row-suspended', !active);
 }
 
@@ -56,7 +57,7 @@ function setRole(row, role) {
   const badge = row.querySelector('.role-badge');
   const admin = role === 'ADMIN';
   badge.dataset.role = role;
-  badge.textContent = admin ? 'Admin' : 'User';
+  badge.textContent = t(admin ? 'role.ADMIN' : 'role.USER');
   badge.classList.toggle('text-bg-primary', admin);
   badge.classList.toggle('text-bg-secondary', !admin);
 }
@@ -97,7 +98,7 @@ function removeRow(row) {
 function userGone(row, { focus = true } = {}) {
   const name = usernameOf(row);
   const target = row.isConnected ? removeRow(row) : null;
-  toast(`User ${name} no longer exists; removed from the list.`, { error: true });
+  toast(t('js.users.gone', name), { error: true });
   if (focus) target?.focus();
   return target;
 }
@@ -124,7 +125,7 @@ async function changeStatus(toggle) {
     const answer = await api('/update_status', { method: 'PUT', body: { id: Number(row.dataset.userId), status: wanted } });
     setStatus(row, answer.status);
     if (answer.status === 'ACTIVE') clearLock(row);
-    toast(`${usernameOf(row)} is now ${answer.status === 'ACTIVE' ? 'active' : 'suspended'}.`);
+    toast(t(answer.status === 'ACTIVE' ? 'js.users.nowActive' : 'js.users.nowSuspended', usernameOf(row)));
   } catch (error) {
     if (problemType(error) === NOT_FOUND) {
       userGone(row, { focus: hadFocus });
@@ -153,7 +154,7 @@ async function unlock(button) {
     row.querySelector('.btn-edit')?.focus();
     clearLock(row, details.failedLogins);
     updateRow(details);
-    toast(`Unlocked ${usernameOf(row)}.`);
+    toast(t('js.users.unlocked', usernameOf(row)));
   } catch (error) {
     if (problemType(error) === NOT_FOUND) {
       userGone(row);
@@ -198,7 +199,7 @@ deleteConfirm?.addEventListener('click', async () => {
     await api(`/delete_user?id=${encodeURIComponent(row.dataset.userId)}`, { method: 'DELETE' });
     deleting.focusAfter = removeRow(row);
     deleteModal.hide();
-    toast(`Deleted ${name}.`);
+    toast(t('js.users.deleted', name));
   } catch (error) {
     if (problemType(error) === NOT_FOUND) deleting.focusAfter = userGone(row, { focus: false });
     else toast(error.problem?.detail || error.message, { error: true });

@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +47,25 @@ class I18nBundlesTest {
 				.filteredOn((key) -> messages.getProperty(key).isBlank())
 				.isEmpty();
 		}
+	}
+
+	/**
+	 * The scripts' texts are keys, each in the bundles and sent to the page (a key the
+	 * page lacks would show as the key itself).
+	 */
+	@Test
+	void everyKeyTheScriptsUseIsInTheBundlesAndSentToThePage() throws IOException {
+		Set<String> english = load("messages.properties").stringPropertyNames();
+		Pattern quotedKey = Pattern.compile("'((?:js|role|status|action|password)\\.[A-Za-z0-9.]+)'");
+		Set<String> used = new TreeSet<>();
+		try (Stream<Path> scripts = Files.list(Path.of("src/main/resources/static/js"))) {
+			for (Path script : scripts.filter((path) -> path.toString().endsWith(".js")).toList()) {
+				quotedKey.matcher(Files.readString(script)).results().map((match) -> match.group(1)).forEach(used::add);
+			}
+		}
+		assertThat(used).as("keys used by the scripts").hasSizeGreaterThan(40);
+		assertThat(used).as("keys the scripts use that no bundle has").isSubsetOf(english);
+		assertThat(used).as("keys the scripts use that the page is not sent").allMatch(JsMessages::isExported);
 	}
 
 	private static Properties load(String name) throws IOException {

@@ -70,6 +70,26 @@ class LanguagesTest {
 					containsString("Passwort eingeben"), not(containsString("Create an account")))));
 	}
 
+	/**
+	 * The scripts' texts come with the page, unformatted, with zxcvbn's hints translated.
+	 */
+	@Test
+	void scriptsGetTheirTextsInThePageLanguage() throws Exception {
+		String german = this.mvc.perform(get("/register").header(HttpHeaders.ACCEPT_LANGUAGE, "de"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(german).contains("<meta name=\"roster-messages\"")
+			.contains("&quot;js.strength.level.0&quot;:&quot;Sehr schwach&quot;")
+			.contains("&quot;js.users.other&quot;:&quot;{0} Benutzer&quot;")
+			.contains("&quot;status.SUSPENDED&quot;:&quot;Gesperrt&quot;")
+			.contains(
+					"&quot;This is a very common password&quot;:&quot;Das ist ein sehr häufig verwendetes Passwort.&quot;");
+		String english = this.mvc.perform(get("/register")).andReturn().getResponse().getContentAsString();
+		assertThat(english).contains("&quot;js.strength.level.0&quot;:&quot;Very weak&quot;")
+			.doesNotContain("Sehr schwach");
+	}
+
 	@Test
 	void unsupportedLanguagesGetEnglish() throws Exception {
 		this.mvc.perform(get("/login").header(HttpHeaders.ACCEPT_LANGUAGE, "fr-FR,fr;q=0.9"))
