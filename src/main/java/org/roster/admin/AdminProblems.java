@@ -8,6 +8,7 @@ import org.roster.user.DuplicateUserException;
 import org.roster.user.LastActiveAdminException;
 import org.roster.user.StaleVersionException;
 import org.roster.user.UserNotFoundException;
+import org.roster.web.Messages;
 import org.roster.web.ProblemType;
 import org.roster.web.Problems;
 
@@ -26,6 +27,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(assignableTypes = UserApiController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AdminProblems {
+
+	private final Messages messages;
+
+	AdminProblems(Messages messages) {
+		this.messages = messages;
+	}
 
 	@ExceptionHandler({ UserNotFoundException.class, ProfileNotFoundException.class })
 	ProblemDetail notFound(RuntimeException ex) {
@@ -70,7 +77,9 @@ class AdminProblems {
 
 	@ExceptionHandler(BadQueryException.class)
 	ProblemDetail badQuery(BadQueryException ex) {
-		return Problems.withErrors(ProblemType.INVALID_QUERY, ex.getMessage(), Map.of(ex.field(), ex.reason()));
+		String reason = this.messages.get(ex);
+		return Problems.withErrors(ProblemType.INVALID_QUERY,
+				this.messages.get("problem.invalid-query.field", ex.field(), reason), Map.of(ex.field(), reason));
 	}
 
 }

@@ -29,15 +29,15 @@ record UserListQuery(String q, Role role, UserStatus status, String sort, boolea
 			String size) {
 		String search = (q != null) ? q.strip() : "";
 		if (search.length() > MAX_QUERY_LENGTH) {
-			throw new BadQueryException("q", "at most " + MAX_QUERY_LENGTH + " characters");
+			throw new BadQueryException("q", "problem.invalid-query.tooLong", MAX_QUERY_LENGTH);
 		}
 		String sortField = blank(sort) ? "createdAt" : sort;
 		if (!SORT_COLUMNS.containsKey(sortField)) {
-			throw new BadQueryException("sort", "one of username, email, createdAt, lastLoginAt");
+			throw new BadQueryException("sort", "problem.invalid-query.sort");
 		}
 		String direction = blank(dir) ? (sortField.equals("createdAt") ? "desc" : "asc") : dir.toLowerCase(Locale.ROOT);
 		if (!direction.equals("asc") && !direction.equals("desc")) {
-			throw new BadQueryException("dir", "asc or desc");
+			throw new BadQueryException("dir", "problem.invalid-query.dir");
 		}
 		return new UserListQuery(search, parseEnum(Role.class, "role", role),
 				parseEnum(UserStatus.class, "status", status), sortField, direction.equals("desc"),
@@ -110,7 +110,7 @@ record UserListQuery(String q, Role role, UserStatus status, String sort, boolea
 			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new BadQueryException(name, "unknown value '" + value + "'");
+			throw new BadQueryException(name, "problem.invalid-query.unknown", value);
 		}
 	}
 
@@ -121,12 +121,12 @@ record UserListQuery(String q, Role role, UserStatus status, String sort, boolea
 		try {
 			int number = Integer.parseInt(value.strip());
 			if (number < min || number > max) {
-				throw new BadQueryException(name, "must be between " + min + " and " + max);
+				throw new BadQueryException(name, "problem.invalid-query.range", min, max);
 			}
 			return number;
 		}
 		catch (NumberFormatException ex) {
-			throw new BadQueryException(name, "must be a whole number");
+			throw new BadQueryException(name, "problem.invalid-query.number");
 		}
 	}
 

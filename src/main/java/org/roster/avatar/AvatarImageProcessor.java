@@ -25,6 +25,8 @@ import net.coobird.thumbnailator.util.exif.ExifFilterUtils;
 import net.coobird.thumbnailator.util.exif.ExifUtils;
 import net.coobird.thumbnailator.util.exif.Orientation;
 
+import org.springframework.util.unit.DataSize;
+
 /**
  * Turns an upload into an avatar: checks what the bytes are (never the file name),
  * refuses images too large to decode safely, crops the middle square, scales it to
@@ -47,12 +49,12 @@ final class AvatarImageProcessor {
 
 	ProcessedImage process(byte[] upload) {
 		if (upload == null || upload.length == 0) {
-			throw invalid("No image was sent");
+			throw new InvalidImageException("problem.invalid-image.missing");
 		}
 		if (upload.length > this.maxBytes) {
-			throw new ImageTooLargeException("The image is larger than " + readable(this.maxBytes));
+			throw new ImageTooLargeException(AvatarLimitModel.AvatarLimit.text(DataSize.ofBytes(this.maxBytes)));
 		}
-		Format format = Format.of(upload).orElseThrow(() -> invalid("Not a JPEG, PNG, GIF or WebP image"));
+		Format format = Format.of(upload).orElseThrow(() -> new InvalidImageException("problem.invalid-image.format"));
 		BufferedImage image = decode(upload, format);
 		boolean jpeg = format == Format.JPEG;
 		try {
@@ -82,8 +84,7 @@ final class AvatarImageProcessor {
 			int width = reader.getWidth(0);
 			int height = reader.getHeight(0);
 			if (width > MAX_DIMENSION || height > MAX_DIMENSION) {
-				throw invalid("The image is larger than " + MAX_DIMENSION + "×" + MAX_DIMENSION + " pixels (it has "
-						+ width + "×" + height + ")");
+				throw new InvalidImageException("problem.invalid-image.dimensions", MAX_DIMENSION, width, height);
 			}
 			BufferedImage image = reader.read(0);
 			return (format == Format.JPEG) ? uprightJpeg(reader, image) : image;
@@ -94,7 +95,7 @@ final class AvatarImageProcessor {
 		catch (IOException | RuntimeException ex) {
 			// Decoders fail in many ways on hostile input; none of them is the server's
 			// fault.
-			throw invalid("The image cannot be read: it is damaged or incomplete");
+			throw new InvalidImageException("problem.invalid-image.damaged");
 		}
 		finally {
 			reader.dispose();
@@ -133,17 +134,6 @@ final class AvatarImageProcessor {
 			writer.dispose();
 		}
 		return bytes.toByteArray();
-	}
-
-	private static InvalidImageException invalid(String message) {
-		return new InvalidImageException(message);
-	}
-
-	private static String readable(long bytes) {
-		if (bytes % (1024 * 1024) == 0) {
-			return (bytes / (1024 * 1024)) + " MB";
-		}
-		return (bytes % 1024 == 0) ? (bytes / 1024) + " KB" : bytes + " bytes";
 	}
 
 	/** The accepted formats, recognised by their leading bytes. */

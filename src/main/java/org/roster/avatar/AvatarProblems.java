@@ -6,6 +6,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.roster.profile.ProfileNotFoundException;
 import org.roster.user.UserNotFoundException;
+import org.roster.web.Messages;
 import org.roster.web.ProblemType;
 import org.roster.web.Problems;
 
@@ -40,8 +41,11 @@ class AvatarProblems {
 
 	private final DataSize maxBytes;
 
-	AvatarProblems(AvatarProperties properties) {
+	private final Messages messages;
+
+	AvatarProblems(AvatarProperties properties, Messages messages) {
 		this.maxBytes = properties.maxBytes();
+		this.messages = messages;
 	}
 
 	@ExceptionHandler({ UserNotFoundException.class, ProfileNotFoundException.class })
@@ -57,25 +61,24 @@ class AvatarProblems {
 
 	@ExceptionHandler(InvalidImageException.class)
 	ProblemDetail invalidImage(InvalidImageException ex) {
-		return Problems.of(ProblemType.INVALID_IMAGE, ex.getMessage());
+		return Problems.of(ProblemType.INVALID_IMAGE, this.messages.get(ex));
 	}
 
 	@ExceptionHandler(ImageTooLargeException.class)
 	ProblemDetail imageTooLarge(ImageTooLargeException ex) {
-		return Problems.of(ProblemType.IMAGE_TOO_LARGE, ex.getMessage());
+		return Problems.of(ProblemType.IMAGE_TOO_LARGE, this.messages.get(ex));
 	}
 
 	/** Spring's multipart limit, reached before the image reaches the processor. */
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ProblemDetail uploadTooLarge(MaxUploadSizeExceededException ex) {
 		return Problems.of(ProblemType.IMAGE_TOO_LARGE,
-				"The image is larger than " + AvatarLimitModel.AvatarLimit.text(this.maxBytes));
+				this.messages.get("problem.image-too-large.limit", AvatarLimitModel.AvatarLimit.text(this.maxBytes)));
 	}
 
 	@ExceptionHandler({ MultipartException.class, IOException.class })
 	ProblemDetail unreadableUpload(Exception ex) {
-		return Problems.of(ProblemType.BAD_REQUEST,
-				"Send the image as a multipart/form-data request with the field \"image\"");
+		return Problems.of(ProblemType.BAD_REQUEST, "problem.bad-request.multipart");
 	}
 
 	@ExceptionHandler(ImageStoreUnavailableException.class)

@@ -1,14 +1,16 @@
 package org.roster.avatar;
 
+import org.roster.web.TranslatableException;
+
 /**
  * An upload that is not an acceptable avatar: a wrong format, size in pixels or damaged
- * data (or too many bytes: {@link ImageTooLargeException}). The message is meant for the
- * person who uploaded it.
+ * data (or too many bytes: {@link ImageTooLargeException}), in words for the person who
+ * uploaded it.
  */
-public class InvalidImageException extends RuntimeException {
+public class InvalidImageException extends TranslatableException {
 
-	InvalidImageException(String message) {
-		super(message);
+	InvalidImageException(String key, Object... arguments) {
+		super(key, arguments);
 	}
 
 }

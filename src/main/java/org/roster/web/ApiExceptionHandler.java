@@ -59,10 +59,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (statusCode.is5xxServerError()) {
 			log.error("Request failed in Spring MVC", ex);
 		}
-		ProblemDetail given = (body instanceof ProblemDetail problem) ? problem
-				: (ex instanceof ErrorResponse response) ? response.getBody() : null;
-		String detail = (given != null) ? given.getDetail() : null;
-		return super.handleExceptionInternal(ex, Problems.forStatus(statusCode, detail), headers, statusCode, request);
+		ProblemDetail problem;
+		if (body instanceof ProblemDetail given) {
+			problem = Problems.forStatus(statusCode, given.getDetail());
+		}
+		else if (ex instanceof ErrorResponse response && getMessageSource() != null) {
+			problem = Problems.forErrorResponse(response, getMessageSource());
+		}
+		else {
+			problem = Problems.forStatus(statusCode, null);
+		}
+		return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)

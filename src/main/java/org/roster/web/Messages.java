@@ -1,6 +1,7 @@
 package org.roster.web;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,13 @@ public class Messages {
 	/** The text of a key; arguments fill {@code {0}}, {@code {1}}... */
 	public String get(String key, Object... args) {
 		return this.source.getMessage(key, args, LocaleContextHolder.getLocale());
+	}
+
+	/**
+	 * The text of a key with its arguments, such as a {@link TranslatableException}'s.
+	 */
+	public String get(MessageSourceResolvable resolvable) {
+		return this.source.getMessage(resolvable, LocaleContextHolder.getLocale());
 	}
 
 }

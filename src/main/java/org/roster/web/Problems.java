@@ -2,8 +2,11 @@ package org.roster.web;
 
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
 
 /**
  * Builds every RFC 9457 problem Roster answers with, from its {@link ProblemType}: the
@@ -42,6 +45,16 @@ public final class Problems {
 		ProblemType type = ProblemType.forStatus(status);
 		boolean shown = detail != null && !detail.isBlank() && status.is4xxClientError();
 		return build(type, status, shown ? detail : type.defaultDetail());
+	}
+
+	/**
+	 * A Spring MVC failure: the type of its status, and Spring's detail in the request's
+	 * language (bundle keys {@code problemDetail.<exception class>}, Spring's English
+	 * otherwise).
+	 */
+	static ProblemDetail forErrorResponse(ErrorResponse error, MessageSource messages) {
+		ProblemDetail spring = error.updateAndGetBody(messages, LocaleContextHolder.getLocale());
+		return forStatus(error.getStatusCode(), spring.getDetail());
 	}
 
 	private static ProblemDetail build(ProblemType type, HttpStatusCode status, String detail) {

@@ -2,6 +2,7 @@ package org.roster.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
@@ -22,6 +23,12 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @RestControllerAdvice
 class UnmatchedRequestProblems {
 
+	private final MessageSource messages;
+
+	UnmatchedRequestProblems(MessageSource messages) {
+		this.messages = messages;
+	}
+
 	@ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class,
 			HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class,
 			HttpMediaTypeNotAcceptableException.class })
@@ -31,7 +38,7 @@ class UnmatchedRequestProblems {
 		}
 		return ResponseEntity.status(response.getStatusCode())
 			.headers(response.getHeaders())
-			.body(Problems.forStatus(response.getStatusCode(), response.getBody().getDetail()));
+			.body(Problems.forErrorResponse(response, this.messages));
 	}
 
 }

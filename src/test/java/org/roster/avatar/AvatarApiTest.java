@@ -186,7 +186,7 @@ class AvatarApiTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.title").value("Invalid image"))
-			.andExpect(jsonPath("$.detail").value("Not a JPEG, PNG, GIF or WebP image"));
+			.andExpect(jsonPath("$.detail").value("Not a JPEG, PNG, GIF or WebP image."));
 		this.mvc
 			.perform(multipart("/users/{id}/image", erin.getId()).file(image(new byte[6 * 1024 * 1024])).with(as(erin)))
 			.andExpect(status().isPayloadTooLarge())

@@ -30,7 +30,7 @@ class AvatarImageProcessorTest {
 		byte[] text = "just some text, saved as avatar.png\n".getBytes(StandardCharsets.UTF_8);
 		assertThatExceptionOfType(InvalidImageException.class).isThrownBy(() -> this.processor.process(text))
 			.satisfies((ex) -> assertThat(ex).isNotInstanceOf(ImageTooLargeException.class))
-			.withMessage("Not a JPEG, PNG, GIF or WebP image");
+			.satisfies((ex) -> assertThat(ex.key()).isEqualTo("problem.invalid-image.format"));
 	}
 
 	@Test
@@ -43,7 +43,8 @@ class AvatarImageProcessorTest {
 	void refusesMoreThanTheLimitWith413() {
 		byte[] big = Arrays.copyOf(png(image(10, 10, Color.RED)), 6 * MB);
 		assertThatExceptionOfType(ImageTooLargeException.class).isThrownBy(() -> this.processor.process(big))
-			.withMessage("The image is larger than 5 MB");
+			.satisfies((ex) -> assertThat(ex.key()).isEqualTo("problem.image-too-large.limit"))
+			.satisfies((ex) -> assertThat(ex.getArguments()).containsExactly("5 MB"));
 	}
 
 	@Test
@@ -55,7 +56,8 @@ class AvatarImageProcessorTest {
 		assertThat(bomb).hasSizeLessThan(64);
 		assertThatExceptionOfType(InvalidImageException.class).isThrownBy(() -> this.processor.process(bomb))
 			.satisfies((ex) -> assertThat(ex).isNotInstanceOf(ImageTooLargeException.class))
-			.withMessageContaining("larger than 4096×4096 pixels (it has 10000×10000)");
+			.satisfies((ex) -> assertThat(ex.key()).isEqualTo("problem.invalid-image.dimensions"))
+			.satisfies((ex) -> assertThat(ex.getArguments()).containsExactly(4096, 10_000, 10_000));
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -25,6 +26,8 @@ import static org.hamcrest.Matchers.not;
 import static org.roster.account.AccountTestSupport.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -179,6 +182,58 @@ class LanguagesTest {
 			.andExpect(jsonPath("$.type").value("/problems/unauthorized"))
 			.andExpect(jsonPath("$.title").value("Nicht angemeldet"))
 			.andExpect(jsonPath("$.detail").value("Melden Sie sich zuerst an."));
+	}
+
+	/**
+	 * Query errors, image checks and Spring MVC's own failures speak the language too.
+	 */
+	@Test
+	void queryImageAndRequestProblemsAreGerman() throws Exception {
+		User admin = new AccountTestSupport(this.users, this.encoder).admin("root");
+		this.mvc
+			.perform(get("/user_list").param("size", "0")
+				.accept(MediaType.APPLICATION_JSON)
+				.header(HttpHeaders.ACCEPT_LANGUAGE, "de")
+				.with(as(admin)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("/problems/invalid-query"))
+			.andExpect(jsonPath("$.detail").value("size: muss zwischen 1 und 100 liegen"))
+			.andExpect(jsonPath("$.errors.size").value("muss zwischen 1 und 100 liegen"));
+		this.mvc.perform(get("/user_list").param("role", "boss").accept(MediaType.APPLICATION_JSON).with(as(admin)))
+			.andExpect(jsonPath("$.errors.role").value("unknown value 'boss'"));
+
+		this.mvc
+			.perform(multipart("/users/{id}/image", admin.getId())
+				.file(new MockMultipartFile("image", "a.png", "image/png", "not an image".getBytes()))
+				.header(HttpHeaders.ACCEPT_LANGUAGE, "de")
+				.accept(MediaType.APPLICATION_JSON)
+				.with(as(admin))
+				.with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("/problems/invalid-image"))
+			.andExpect(jsonPath("$.detail").value("Kein JPEG-, PNG-, GIF- oder WebP-Bild."));
+
+		this.mvc
+			.perform(get("/edit_user").accept(MediaType.APPLICATION_JSON)
+				.header(HttpHeaders.ACCEPT_LANGUAGE, "de")
+				.with(as(admin)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("Der Parameter „id“ fehlt."));
+		this.mvc
+			.perform(get("/edit_user").param("id", "abc")
+				.accept(MediaType.APPLICATION_JSON)
+				.header(HttpHeaders.ACCEPT_LANGUAGE, "de")
+				.with(as(admin)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("„abc“ ist kein gültiger Wert für „id“."));
+		this.mvc
+			.perform(patch("/edit_user").param("id", "1")
+				.accept(MediaType.APPLICATION_JSON)
+				.header(HttpHeaders.ACCEPT_LANGUAGE, "de")
+				.with(as(admin))
+				.with(csrf()))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(jsonPath("$.detail").value("Die Methode „PATCH“ wird nicht unterstützt."));
 	}
 
 }
