@@ -52,7 +52,7 @@ class ArchitectureTest {
 		.should()
 		.resideInAnyPackage("org.roster", "org.roster.user..", "org.roster.profile..", "org.roster.account..",
 				"org.roster.admin..", "org.roster.avatar..", "org.roster.cli..", "org.roster.web..",
-				"org.roster.storage..")
+				"org.roster.storage..", "org.roster.mail..")
 		.because("a new package gets its row in docs/ARCHITECTURE.md and its dependency rule here");
 
 	@ArchTest
@@ -64,12 +64,12 @@ class ArchitectureTest {
 		.because("the profile follows its user through the user's events and nothing else");
 
 	@ArchTest
-	static final ArchRule accountUsesUserProfileAndWeb = mayUseOnly("account", "user", "profile", "web")
+	static final ArchRule accountUsesUserProfileAndWeb = mayUseOnly("account", "user", "profile", "mail", "web")
 		.because("the self-service area shows the profile; security answers with the shared problems");
 
 	@ArchTest
 	static final ArchRule adminUsesTheFeaturesBelowIt = mayUseOnly("admin", "user", "profile", "account", "avatar",
-			"storage", "web");
+			"mail", "storage", "web");
 
 	@ArchTest
 	static final ArchRule avatarUsesUserProfileAndWeb = mayUseOnly("avatar", "user", "profile", "web");
@@ -79,11 +79,15 @@ class ArchitectureTest {
 		.resideInAPackage("org.roster.cli..")
 		.should()
 		.dependOnClassesThat(resideInAPackage(ROSTER).and(not(resideInAnyPackage("org.roster", "org.roster.cli..",
-				"org.roster.user..", "org.roster.account..", "org.roster.avatar.."))));
+				"org.roster.user..", "org.roster.account..", "org.roster.avatar..", "org.roster.mail.."))));
 
 	@ArchTest
 	static final ArchRule theWebHelpersUseNoFeature = mayUseOnly("web")
 		.because("error translation and layout helpers are shared by every feature");
+
+	@ArchTest
+	static final ArchRule mailUsesStorageAndWeb = mayUseOnly("mail", "storage", "web")
+		.because("mail is written for other features; what it needs of a user comes in the message");
 
 	@ArchTest
 	static final ArchRule storageUsesNoFeature = mayUseOnly("storage")

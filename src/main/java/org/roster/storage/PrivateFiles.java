@@ -16,7 +16,7 @@ import java.util.Set;
  * {@code java -jar} runs with whatever umask the shell had. A file system without POSIX
  * permissions is left as it is.
  */
-final class PrivateFiles {
+public final class PrivateFiles {
 
 	static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
 
@@ -33,7 +33,7 @@ final class PrivateFiles {
 	 * Creates a missing folder (and its missing parents) for its owner only; for an
 	 * existing one open to other users, returns a warning saying what to run.
 	 */
-	static Optional<String> prepareFolder(Path folder) throws IOException {
+	public static Optional<String> prepareFolder(Path folder) throws IOException {
 		if (!posix()) {
 			Files.createDirectories(folder);
 			return Optional.empty();
@@ -55,7 +55,7 @@ final class PrivateFiles {
 	}
 
 	/** Makes an existing file owner-only; a missing one is skipped. */
-	static void restrict(Path file) throws IOException {
+	public static void restrict(Path file) throws IOException {
 		if (!posix()) {
 			return;
 		}

@@ -52,6 +52,21 @@ class TemplateTextTest {
 		assertThat(literals).as("literal texts; move them into messages*.properties as #{...}").isEmpty();
 	}
 
+	/** The mails' plain-text templates: every word inside {@code [[#{...}]]}. */
+	@Test
+	void plainTextTemplatesHoldNoWordOutsideExpressions() throws IOException {
+		List<String> literals = new ArrayList<>();
+		try (Stream<Path> files = Files.walk(TEMPLATES)) {
+			for (Path file : files.filter((path) -> path.toString().endsWith(".txt")).sorted().toList()) {
+				String rest = INLINED.matcher(Files.readString(file)).replaceAll("");
+				if (WORD.matcher(rest).find()) {
+					literals.add(TEMPLATES.relativize(file) + ": " + rest.strip());
+				}
+			}
+		}
+		assertThat(literals).as("literal texts in plain-text templates").isEmpty();
+	}
+
 	@Test
 	void theCheckFindsALiteral() throws ParseException {
 		List<String> literals = new ArrayList<>();
