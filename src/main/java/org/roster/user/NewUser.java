@@ -1,5 +1,19 @@
 package org.roster.user;
 
-/** What it takes to create an account; the password is already hashed. */
-public record NewUser(String username, String email, String passwordHash, Role role) {
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What it takes to create an account; the password is already hashed. An invited account
+ * has a password nobody knows until its owner chooses one through the invitation link.
+ */
+public record NewUser(String username, String email, String passwordHash, Role role, boolean emailVerified,
+		boolean invited, @Nullable Locale language) {
+
+	/** An account that has not verified its address, in no particular language. */
+	public NewUser(String username, String email, String passwordHash, Role role) {
+		this(username, email, passwordHash, role, false, false, null);
+	}
+
 }

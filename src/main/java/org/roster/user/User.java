@@ -3,6 +3,7 @@ package org.roster.user;
 import java.time.Instant;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -66,14 +67,29 @@ public class User {
 	@Version
 	private long version;
 
+	/** Whether the owner has shown they receive mail at {@link #email}. */
+	@Column(name = "email_verified", nullable = false)
+	private boolean emailVerified;
+
+	/** Created by an admin's invitation, and no password chosen yet. */
+	@Column(nullable = false)
+	private boolean invited;
+
+	/** The language mail to this user is written in (a BCP 47 tag), null: English. */
+	@Column(length = 16)
+	private @Nullable String language;
+
 	protected User() {
 	}
 
-	User(String username, String email, String passwordHash, Role role) {
-		setUsername(username);
-		setEmail(email);
-		this.passwordHash = passwordHash;
-		this.role = role;
+	User(NewUser user) {
+		setUsername(user.username());
+		setEmail(user.email());
+		this.passwordHash = user.passwordHash();
+		this.role = user.role();
+		this.emailVerified = user.emailVerified();
+		this.invited = user.invited();
+		setLanguage(user.language());
 	}
 
 	@PrePersist
@@ -140,6 +156,19 @@ public class User {
 		return this.version;
 	}
 
+	public boolean isEmailVerified() {
+		return this.emailVerified;
+	}
+
+	public boolean isInvited() {
+		return this.invited;
+	}
+
+	/** The language mail to this user is written in. */
+	public Locale getLanguage() {
+		return (this.language != null) ? Locale.forLanguageTag(this.language) : Locale.ENGLISH;
+	}
+
 	public boolean isAdmin() {
 		return this.role == Role.ADMIN;
 	}
@@ -153,8 +182,25 @@ public class User {
 		this.usernameKey = username.toLowerCase(Locale.ROOT);
 	}
 
+	/** A new address is not verified until its owner confirms it. */
 	void setEmail(String email) {
-		this.email = normaliseEmail(email);
+		String normalised = normaliseEmail(email);
+		if (!normalised.equals(this.email)) {
+			this.emailVerified = false;
+		}
+		this.email = normalised;
+	}
+
+	void setEmailVerified(boolean verified) {
+		this.emailVerified = verified;
+	}
+
+	void setInvited(boolean invited) {
+		this.invited = invited;
+	}
+
+	void setLanguage(@Nullable Locale language) {
+		this.language = (language != null) ? language.toLanguageTag() : null;
 	}
 
 	void setPasswordHash(String passwordHash) {

@@ -36,7 +36,7 @@ public class UserService {
 	 */
 	@Transactional
 	public User create(NewUser newUser) {
-		User user = new User(newUser.username(), newUser.email(), newUser.passwordHash(), newUser.role());
+		User user = new User(newUser);
 		try {
 			this.users.saveAndFlush(user);
 		}
@@ -131,6 +131,59 @@ public class UserService {
 	public void unlock(long id) {
 		get(id);
 		this.users.clearLock(id);
+	}
+
+	/** The owner confirmed the address through a link (or an admin vouches for it). */
+	@Transactional
+	public User markEmailVerified(long id) {
+		User user = get(id);
+		user.setEmailVerified(true);
+		user.onUpdate();
+		return this.users.saveAndFlush(user);
+	}
+
+	/**
+	 * A new address confirmed by its owner through a link sent to it: verified at once.
+	 * @throws DuplicateUserException if another account took the address meanwhile
+	 */
+	@Transactional
+	public User changeToConfirmedEmail(long id, String email) {
+		User user = get(id);
+		user.setEmail(email);
+		user.setEmailVerified(true);
+		user.onUpdate();
+		try {
+			return this.users.saveAndFlush(user);
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw duplicateFrom(ex);
+		}
+	}
+
+	/**
+	 * A password chosen through a reset or invitation link: the mail proved the owner, so
+	 * the failed-login count and any lock go, the invitation is accepted and the address
+	 * counts as verified.
+	 */
+	@Transactional
+	public User setPasswordFromLink(long id, String passwordHash) {
+		User user = get(id);
+		user.setPasswordHash(passwordHash);
+		user.clearLock();
+		user.setInvited(false);
+		user.setEmailVerified(true);
+		user.onUpdate();
+		return this.users.saveAndFlush(user);
+	}
+
+	/** The language the user last used the site in: their mail is written in it. */
+	@Transactional
+	public void recordLanguage(long id, Locale language) {
+		User user = get(id);
+		if (!user.getLanguage().equals(language)) {
+			user.setLanguage(language);
+			this.users.saveAndFlush(user);
+		}
 	}
 
 	@Transactional
