@@ -300,7 +300,10 @@ class GermanBrowserTest extends BrowserTestSupport {
 		assertThat(statusLabel("jonas")).isEqualTo("Aktiv");
 		assertThat(row("jonas").findElement(By.cssSelector(".btn-edit")).getText()).isEqualTo("Bearbeiten");
 		assertThat(row("jonas").findElement(By.cssSelector(".btn-delete")).getText()).isEqualTo("Löschen");
-		assertThat(row("karl").findElement(By.cssSelector(".btn-unlock")).getText()).isEqualTo("Entsperren");
+		assertThat(row("karl").findElement(By.cssSelector(".btn-unlock")).getText()).isEqualTo("Freigeben");
+		assertThat(row("karl").findElement(By.cssSelector(".lock-badge")).getText())
+			.as("a lock after failed sign-ins is not a suspension (Gesperrt)")
+			.isEqualTo("Blockiert");
 		assertThat(row("ilse").findElement(By.cssSelector(".badge.rounded-pill")).getText()).isEqualTo("Sie");
 		assertThat(row("jonas").findElement(By.cssSelector(".cell-created")).getText())
 			.isEqualTo(germanDate(this.users.findByLogin("jonas").orElseThrow().getCreatedAt()));
@@ -321,7 +324,7 @@ class GermanBrowserTest extends BrowserTestSupport {
 		this.browser.until("jonas's row says Aktiv", (d) -> "Aktiv".equals(statusLabel("jonas")));
 
 		row("karl").findElement(By.cssSelector(".btn-unlock")).click();
-		this.browser.textIn("#toasts", "karl entsperrt.");
+		this.browser.textIn("#toasts", "karl freigegeben.");
 
 		row("marlene").findElement(By.cssSelector(".btn-delete")).click();
 		this.browser.modal("delete-user-modal");
