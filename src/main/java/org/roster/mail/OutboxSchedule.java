@@ -6,9 +6,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Every node's server delivers the outbox every {@code roster.mail.poll-interval}; a
@@ -17,26 +15,19 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @ConditionalOnProperty(name = "roster.cli", havingValue = "false", matchIfMissing = true)
-class OutboxSchedule implements SchedulingConfigurer {
+class OutboxSchedule {
 
 	private static final Log logger = LogFactory.getLog(OutboxSchedule.class);
 
 	private final OutboxSender sender;
 
-	private final MailProperties properties;
-
-	OutboxSchedule(OutboxSender sender, MailProperties properties) {
+	OutboxSchedule(OutboxSender sender) {
 		this.sender = sender;
-		this.properties = properties;
 	}
 
-	@Override
-	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		registrar.addFixedDelayTask(
-				new FixedDelayTask(this::deliver, this.properties.pollInterval(), this.properties.pollInterval()));
-	}
-
-	private void deliver() {
+	@Scheduled(fixedDelayString = "${roster.mail.poll-interval:2s}",
+			initialDelayString = "${roster.mail.poll-interval:2s}")
+	void deliver() {
 		try {
 			this.sender.deliverDue();
 		}
