@@ -47,7 +47,8 @@ class UsersInviteCommand implements Callable<Integer> {
 			}
 			else {
 				System.out.println("Invited " + who + ": the invitation to " + user.getEmail()
-						+ " could not be delivered yet and waits in the outbox; the server retries it.");
+						+ " could not be delivered yet and waits in the outbox: the server (./manage runserver) retries it"
+						+ " with back-off; its log says why.");
 			}
 			return 0;
 		}
