@@ -3,7 +3,7 @@
 // invites someone (POST /users) and reloads the list, newest first.
 import { api } from './api.js';
 import { attachEmailCheck } from './email-check.js';
-import { clearFieldErrors, readForm, sentence, showFieldErrors } from './forms.js';
+import { clearFieldErrors, readForm, sentence, setFieldError, showFieldErrors } from './forms.js';
 import { number, t } from './i18n.js';
 import { toast } from './toast.js';
 import { EMAIL_TAKEN, NOT_FOUND, USERNAME_TAKEN, VALIDATION, problemType } from './problems.js';
@@ -250,6 +250,11 @@ if (addElement && addForm) {
     addEmailOk = true;
   });
   addElement.addEventListener('shown.bs.modal', () => document.getElementById('add-username').focus());
+  // A refused answer stays under its field until the field is changed (the email check
+  // keeps its own).
+  addForm.addEventListener('input', (event) => {
+    if (event.target !== addEmail && event.target.classList.contains('is-invalid')) setFieldError(event.target, '');
+  });
   addForm.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (addSave.disabled) return;
