@@ -3,6 +3,8 @@
 export const VALIDATION = '/problems/validation';
 export const STALE_VERSION = '/problems/stale-version';
 export const EMAIL_TAKEN = '/problems/email-taken';
+export const USERNAME_TAKEN = '/problems/username-taken';
+export const NOT_INVITED = '/problems/not-invited';
 export const NOT_FOUND = '/problems/not-found';
 export const TOO_MANY_REQUESTS = '/problems/too-many-requests';
 

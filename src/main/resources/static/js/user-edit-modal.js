@@ -1,8 +1,13 @@
 // The admin console's "Edit user" modal: the shared edit form (profile-form.js) plus what
 // only an admin has: the user's name in the title, the role select (locked on one's own
-// account), a user deleted meanwhile, and the focus returning to the row that opened it.
+// account), the mailed links (resend an invitation, send a password-reset link: an admin
+// never sees or sets a password), a user deleted meanwhile, and the focus returning to the
+// row that opened it.
+import { api } from './api.js';
 import { t } from './i18n.js';
+import { NOT_FOUND, NOT_INVITED, problemType } from './problems.js';
 import { createProfileForm } from './profile-form.js';
+import { toast } from './toast.js';
 
 /**
  * onSaved(details) and onLoaded(details) let the page update the row from the server's
@@ -15,7 +20,19 @@ export function createEditUserModal({ onSaved = () => {}, onLoaded = () => {}, o
   const title = document.getElementById('edit-user-name');
   const role = document.getElementById('edit-role');
   const roleHelp = document.getElementById('edit-role-help');
+  const resend = document.getElementById('edit-resend-invitation');
+  const reset = document.getElementById('edit-send-reset');
+  const invitedText = document.getElementById('edit-invited-text');
+  const resetText = document.getElementById('edit-reset-text');
   const state = { id: null, self: false, opener: null, focusAfter: null };
+
+  /** An invited user gets the invitation again; anyone else a reset link. Null: not loaded. */
+  const showPasswordActions = (invited) => {
+    resend.classList.toggle('d-none', invited !== true);
+    invitedText.classList.toggle('d-none', invited !== true);
+    reset.classList.toggle('d-none', invited !== false);
+    resetText.classList.toggle('d-none', invited !== false);
+  };
 
   const form = createProfileForm({
     elements: {
@@ -39,6 +56,7 @@ export function createEditUserModal({ onSaved = () => {}, onLoaded = () => {}, o
       title.textContent = details.username;
       role.disabled = state.self;
       roleHelp.classList.toggle('d-none', !state.self);
+      showPasswordActions(details.invited);
       onLoaded(details);
     },
     onSaved,
@@ -55,6 +73,32 @@ export function createEditUserModal({ onSaved = () => {}, onLoaded = () => {}, o
     },
   });
 
+  /** POST /users/{id}/invitation or /password-reset: the server queues the mail (202). */
+  const sendLink = async (button, path, sentKey) => {
+    const id = state.id;
+    button.disabled = true;
+    try {
+      const answer = await api(`/users/${encodeURIComponent(id)}/${path}`, { method: 'POST' });
+      toast(t(sentKey, answer.email));
+    } catch (error) {
+      if (problemType(error) === NOT_FOUND) {
+        state.focusAfter = onGone(id);
+        form.close();
+        return;
+      }
+      // Accepted meanwhile: the user has a password now, so a reset link is what helps.
+      if (problemType(error) === NOT_INVITED) showPasswordActions(false);
+      toast(error.problem?.detail || error.message, { error: true });
+    } finally {
+      button.disabled = false;
+      // Disabling the button dropped the focus out of the dialog: bring it back.
+      const lost = !document.activeElement || document.activeElement === document.body;
+      if (lost && element.classList.contains('show')) (button.classList.contains('d-none') ? element : button).focus();
+    }
+  };
+  resend.addEventListener('click', () => sendLink(resend, 'invitation', 'js.editUser.invitationSent'));
+  reset.addEventListener('click', () => sendLink(reset, 'password-reset', 'js.editUser.resetSent'));
+
   return {
     /** Opens the modal for user `id`; `self` locks the role select; focus returns to `opener`. */
     open(id, { self = false, username = '', opener = null } = {}) {
@@ -62,6 +106,7 @@ export function createEditUserModal({ onSaved = () => {}, onLoaded = () => {}, o
       state.self = self;
       state.opener = opener;
       title.textContent = username || t('js.editUser.untitled');
+      showPasswordActions(null);
       form.open(id);
     },
   };

@@ -1,9 +1,12 @@
 // Admin console (/user_list): filters submit as you pick them; each row's status switch,
-// Unlock, Edit and Delete talk to the JSON routes and update the row in place.
+// Unlock, Edit and Delete talk to the JSON routes and update the row in place; "Add user"
+// invites someone (POST /users) and reloads the list, newest first.
 import { api } from './api.js';
+import { attachEmailCheck } from './email-check.js';
+import { clearFieldErrors, readForm, sentence, setFieldError, showFieldErrors } from './forms.js';
 import { number, t } from './i18n.js';
 import { toast } from './toast.js';
-import { NOT_FOUND, problemType } from './problems.js';
+import { EMAIL_TAKEN, NOT_FOUND, USERNAME_TAKEN, VALIDATION, problemType } from './problems.js';
 import { createEditUserModal } from './user-edit-modal.js';
 
 const page = document.getElementById('user-list-page');
@@ -216,6 +219,87 @@ const editModal = createEditUserModal({
     return row ? userGone(row, { focus: false }) : null;
   },
 });
+
+// --- Add user (an invitation) ---------------------------------------------------------------
+// The list reloads to show the new row; the toast waits in sessionStorage for the new page.
+const PENDING_TOAST = 'roster.userList.toast';
+const addElement = document.getElementById('add-user-modal');
+const addForm = document.getElementById('add-user-form');
+const addFields = document.getElementById('add-user-fields');
+const addSave = document.getElementById('add-user-save');
+const addAlert = document.getElementById('add-user-alert');
+const addEmail = document.getElementById('add-email');
+let addEmailOk = true;
+
+function showAddAlert(message) {
+  addAlert.textContent = message;
+  addAlert.classList.toggle('d-none', !message);
+}
+
+if (addElement && addForm) {
+  attachEmailCheck(addEmail, {
+    takenMessage: t('js.email.taken'),
+    onState: (valid) => {
+      addEmailOk = valid;
+    },
+  });
+  addElement.addEventListener('show.bs.modal', () => {
+    addForm.reset();
+    clearFieldErrors(addForm);
+    showAddAlert('');
+    addEmailOk = true;
+  });
+  addElement.addEventListener('shown.bs.modal', () => document.getElementById('add-username').focus());
+  // A refused answer stays under its field until the field is changed (the email check
+  // keeps its own).
+  addForm.addEventListener('input', (event) => {
+    if (event.target !== addEmail && event.target.classList.contains('is-invalid')) setFieldError(event.target, '');
+  });
+  addForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (addSave.disabled) return;
+    if (!addEmailOk) {
+      addEmail.focus();
+      return;
+    }
+    clearFieldErrors(addForm);
+    showAddAlert('');
+    const { username, email, role, profile } = readForm(addForm);
+    const body = { username, email, role };
+    if (profile?.fullName) body.profile = { fullName: profile.fullName };
+    const spinner = addSave.querySelector('.spinner-border');
+    addSave.disabled = true;
+    spinner.classList.remove('d-none');
+    addFields.disabled = true;
+    try {
+      const created = await api('/users', { method: 'POST', body });
+      sessionStorage.setItem(PENDING_TOAST, t('js.users.invited', created.username, created.email));
+      window.location.assign('/user_list');
+    } catch (error) {
+      addFields.disabled = false; // a disabled input cannot take the focus
+      const problem = error.problem || {};
+      switch (problemType(error)) {
+        case VALIDATION:
+        case USERNAME_TAKEN:
+        case EMAIL_TAKEN: {
+          const unmatched = showFieldErrors(addForm, problem.errors || {});
+          showAddAlert(unmatched.length ? unmatched.map(sentence).join(' ') : t('js.form.correctFields'));
+          break;
+        }
+        default:
+          showAddAlert(problem.detail || error.message);
+      }
+      addSave.disabled = false;
+      spinner.classList.add('d-none');
+    }
+  });
+}
+
+const pendingToast = sessionStorage.getItem(PENDING_TOAST);
+if (pendingToast) {
+  sessionStorage.removeItem(PENDING_TOAST);
+  toast(pendingToast);
+}
 
 // --- One listener for all rows ------------------------------------------------------------
 rows?.addEventListener('change', (event) => {

@@ -92,6 +92,22 @@ public class AccountService {
 	}
 
 	/**
+	 * Format errors of a new account's username and email, without looking at the
+	 * database: an invitation leaves uniqueness to the insert, whose conflict names the
+	 * field ({@link DuplicateUserException}).
+	 */
+	public Map<String, String> formatErrors(String username, String email) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (username == null || !USERNAME.matcher(username.strip()).matches()) {
+			errors.put("username", this.messages.get("account.username.invalid"));
+		}
+		if (!EmailAddress.isValid(email)) {
+			errors.put("email", this.messages.get("account.email.invalid"));
+		}
+		return errors;
+	}
+
+	/**
 	 * Checks a password of the user: a wrong one counts as a failed sign-in (atomically,
 	 * on every node) and locks the account after {@code max-failures}; a right one during
 	 * a lock is refused as {@link PasswordCheck#LOCKED}. Exactly one hash is verified

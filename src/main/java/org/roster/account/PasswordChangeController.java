@@ -18,7 +18,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Changing one's password needs the current one (checked like a sign-in: wrong ones count
  * toward the lockout), follows the shared policy and signs out every other session of the
- * user. Errors go back to the form, one per field.
+ * user; reset links sent before stop working and the owner gets a notice by mail. Errors
+ * go back to the form, one per field.
  */
 @Controller
 class PasswordChangeController {
@@ -29,6 +30,8 @@ class PasswordChangeController {
 
 	private final AccountService accounts;
 
+	private final PasswordResets resets;
+
 	private final PasswordPolicy policy;
 
 	private final PasswordEncoder encoder;
@@ -37,10 +40,11 @@ class PasswordChangeController {
 
 	private final Messages messages;
 
-	PasswordChangeController(UserService users, AccountService accounts, PasswordPolicy policy, PasswordEncoder encoder,
-			SessionRevoker sessions, Messages messages) {
+	PasswordChangeController(UserService users, AccountService accounts, PasswordResets resets, PasswordPolicy policy,
+			PasswordEncoder encoder, SessionRevoker sessions, Messages messages) {
 		this.users = users;
 		this.accounts = accounts;
+		this.resets = resets;
 		this.policy = policy;
 		this.encoder = encoder;
 		this.sessions = sessions;
@@ -58,7 +62,7 @@ class PasswordChangeController {
 			redirect.addFlashAttribute(ERRORS, errors);
 			return "redirect:/profile#password-form";
 		}
-		this.users.changePasswordHash(user.getId(), this.encoder.encode(newPassword));
+		this.resets.changePassword(user, this.encoder.encode(newPassword));
 		int ended = this.sessions.revokeAllExcept(user.getUsername(), session.getId());
 		redirect.addFlashAttribute("flash", this.messages.get("password.changed", ended));
 		return "redirect:/profile";

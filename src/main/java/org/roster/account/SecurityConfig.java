@@ -62,9 +62,14 @@ class SecurityConfig {
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
 				.permitAll()
-				.requestMatchers("/login", LoginController.FAILED, "/register", "/email_exists", "/actuator/health")
+				.requestMatchers("/login", LoginController.FAILED, "/register", "/email_exists", "/actuator/health",
+						PasswordResetController.FORGOT, PasswordResetController.RESET)
 				.permitAll()
-				.requestMatchers("/user_list", "/update_status", "/unlock_user")
+				.requestMatchers("/user_list", "/update_status", "/unlock_user", "/users/*/invitation",
+						"/users/*/password-reset")
+				.hasRole("ADMIN")
+				// Not /users/**: a user uploads their own avatar at /users/{id}/image.
+				.requestMatchers(HttpMethod.POST, "/users")
 				.hasRole("ADMIN")
 				.requestMatchers("/actuator/**")
 				.hasRole("ADMIN")

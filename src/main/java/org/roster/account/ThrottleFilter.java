@@ -21,15 +21,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Guards every request that checks a password (sign-in, and the current password asked by
- * a password change or a self-deletion) with one bucket per client address, and
- * {@code /email_exists} with another: beyond the limit, 429 with {@code Retry-After},
- * before any password is hashed.
+ * a password change or a self-deletion) or asks for or uses a password-reset link with
+ * one bucket per client address, and {@code /email_exists} with another: beyond the
+ * limit, 429 with {@code Retry-After}, before any password is hashed.
  */
 class ThrottleFilter extends OncePerRequestFilter {
 
 	private static final RequestMatcher PASSWORD_CHECKS = new OrRequestMatcher(
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login"),
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/profile/password"),
+			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PasswordResetController.FORGOT),
+			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PasswordResetController.RESET),
 			new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.DELETE, "/delete_user"),
 					ThrottleFilter::deletesOwnAccount));
 

@@ -2,6 +2,8 @@ package org.roster.admin;
 
 import java.util.Map;
 
+import org.roster.account.InvalidAccountException;
+import org.roster.account.Invitations;
 import org.roster.account.OwnAccountDeletion;
 import org.roster.profile.ProfileNotFoundException;
 import org.roster.user.DuplicateUserException;
@@ -63,6 +65,16 @@ class AdminProblems {
 	ProblemDetail duplicate(DuplicateUserException ex) {
 		ProblemType type = "username".equals(ex.getField()) ? ProblemType.USERNAME_TAKEN : ProblemType.EMAIL_TAKEN;
 		return Problems.withErrors(type, type.defaultDetail(), Map.of(ex.getField(), "validation.taken"));
+	}
+
+	@ExceptionHandler(InvalidAccountException.class)
+	ProblemDetail invalidAccount(InvalidAccountException ex) {
+		return Problems.withErrors(ProblemType.VALIDATION, ProblemType.VALIDATION.defaultDetail(), ex.errors());
+	}
+
+	@ExceptionHandler(Invitations.NotInvitedException.class)
+	ProblemDetail notInvited(Invitations.NotInvitedException ex) {
+		return Problems.of(ProblemType.NOT_INVITED);
 	}
 
 	@ExceptionHandler(VersionRequiredException.class)

@@ -1,7 +1,10 @@
 package org.roster.admin;
 
+import java.util.Locale;
 import java.util.Map;
 
+import org.roster.account.Invitations;
+import org.roster.account.PasswordResets;
 import org.roster.account.RosterPrincipal;
 import org.roster.account.SessionRevoker;
 import org.roster.profile.ProfileService;
@@ -31,10 +34,17 @@ class UserAdministration {
 
 	private final SessionRevoker sessions;
 
-	UserAdministration(UserService users, ProfileService profiles, SessionRevoker sessions) {
+	private final Invitations invitations;
+
+	private final PasswordResets resets;
+
+	UserAdministration(UserService users, ProfileService profiles, SessionRevoker sessions, Invitations invitations,
+			PasswordResets resets) {
 		this.users = users;
 		this.profiles = profiles;
 		this.sessions = sessions;
+		this.invitations = invitations;
+		this.resets = resets;
 	}
 
 	@Transactional(readOnly = true)
@@ -76,6 +86,32 @@ class UserAdministration {
 			this.sessions.revokeAll(user.getUsername());
 		}
 		return UserDetails.of(user, this.profiles.get(id));
+	}
+
+	/**
+	 * The invited account, its profile fields and the invitation mail in one transaction:
+	 * a refused profile creates no account and sends nothing.
+	 */
+	@Transactional
+	UserDetails invite(RosterPrincipal actor, InviteRequest request, Locale language) {
+		User user = this.invitations.invite(String.valueOf(request.username()), String.valueOf(request.email()),
+				(request.role() != null) ? request.role() : Role.USER, language, actor.username());
+		if (request.profile() != null) {
+			this.profiles.update(user.getId(), request.profile());
+		}
+		return UserDetails.of(user, this.profiles.get(user.getId()));
+	}
+
+	@Transactional
+	MailQueued resendInvitation(RosterPrincipal actor, long id) {
+		User user = this.invitations.resend(id, actor.username());
+		return new MailQueued(user.getId(), user.getEmail());
+	}
+
+	@Transactional
+	MailQueued sendPasswordReset(long id) {
+		User user = this.resets.sendLink(id);
+		return new MailQueued(user.getId(), user.getEmail());
 	}
 
 	@Transactional

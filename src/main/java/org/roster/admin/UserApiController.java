@@ -1,5 +1,6 @@
 package org.roster.admin;
 
+import java.net.URI;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,11 +12,16 @@ import org.roster.account.CurrentUser;
 import org.roster.account.OwnAccountDeletion;
 import org.roster.account.RosterPrincipal;
 
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -57,6 +63,31 @@ class UserApiController {
 	@PreAuthorize("@access.isSelfOrAdmin(#id)")
 	UserDetails edit(@RequestParam long id, @Valid @RequestBody EditUserRequest request) {
 		return this.administration.edit(CurrentUser.require(), id, request);
+	}
+
+	/**
+	 * "Add user": an invited account (no password anyone knows) and its invitation, in
+	 * the admin's current language.
+	 */
+	@PostMapping(path = "/users", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize("hasRole('ADMIN')")
+	ResponseEntity<UserDetails> invite(@Valid @RequestBody InviteRequest request) {
+		UserDetails created = this.administration.invite(CurrentUser.require(), request,
+				LocaleContextHolder.getLocale());
+		return ResponseEntity.created(URI.create("/edit_user?id=" + created.id())).body(created);
+	}
+
+	@PostMapping("/users/{id}/invitation")
+	@PreAuthorize("hasRole('ADMIN')")
+	ResponseEntity<MailQueued> resendInvitation(@PathVariable long id) {
+		return ResponseEntity.status(HttpStatus.ACCEPTED)
+			.body(this.administration.resendInvitation(CurrentUser.require(), id));
+	}
+
+	@PostMapping("/users/{id}/password-reset")
+	@PreAuthorize("hasRole('ADMIN')")
+	ResponseEntity<MailQueued> sendPasswordReset(@PathVariable long id) {
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(this.administration.sendPasswordReset(id));
 	}
 
 	@PutMapping("/update_status")

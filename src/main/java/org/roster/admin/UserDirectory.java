@@ -70,7 +70,7 @@ class UserDirectory {
 		// The page is cut before the profiles are joined, so only its rows are looked up.
 		String sql = """
 				select u.id, u.username, u.email, u.role, u.status, u.failed_logins, u.locked_until, u.created_at,
-				       u.last_login_at, u.version, p.full_name, p.image
+				       u.last_login_at, u.version, u.invited, p.full_name, p.image
 				from (select * from users u %s %s limit ? offset ?) u
 				left join user_profiles p on p.user_id = u.id %s""".formatted(where, order, order);
 		List<UserListItem> items = this.jdbc.sql(sql).params(pageParams).query(UserDirectory::item).list();
@@ -127,7 +127,7 @@ class UserDirectory {
 				Role.valueOf(rs.getString("role")), UserStatus.valueOf(rs.getString("status")),
 				rs.getInt("failed_logins"), lockedUntil, lockedUntil != null && lockedUntil.isAfter(Instant.now()),
 				instant(rs, "created_at"), instant(rs, "last_login_at"), rs.getLong("version"),
-				AvatarPaths.of(id, rs.getString("image")));
+				AvatarPaths.of(id, rs.getString("image")), rs.getBoolean("invited"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

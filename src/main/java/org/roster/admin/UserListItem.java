@@ -8,5 +8,5 @@ import org.roster.user.UserStatus;
 /** One row of the admin list, as HTML and JSON show it. */
 record UserListItem(long id, String username, String email, String fullName, Role role, UserStatus status,
 		int failedLogins, Instant lockedUntil, boolean locked, Instant createdAt, Instant lastLoginAt, long version,
-		String imageUrl) {
+		String imageUrl, boolean invited) {
 }

@@ -1,7 +1,9 @@
 /**
  * The admin console: {@code /user_list} (page and JSON), {@code /edit_user},
- * {@code /update_status}, {@code /unlock_user} and {@code DELETE /delete_user}, whose
- * self path it hands to {@code account.OwnAccountDeletion}. Every handler states its rule
+ * {@code /update_status}, {@code /unlock_user}, {@code DELETE /delete_user}, whose self
+ * path it hands to {@code account.OwnAccountDeletion}, and the invitations
+ * ({@code POST /users}, {@code /users/{id}/invitation}) and reset links
+ * ({@code /users/{id}/password-reset}) of {@code account}. Every handler states its rule
  * with {@code @PreAuthorize}.
  * <p>
  * Public API: none (routes only).

@@ -72,6 +72,17 @@ public class Outbox {
 		return count;
 	}
 
+	/**
+	 * How many messages to the user still wait for delivery (retried later, not yet
+	 * failed): whether what a one-shot command queued went out.
+	 */
+	public int waitingFor(long userId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE user_id = ? AND status = 'PENDING'")
+			.param(userId)
+			.query(Integer.class)
+			.single();
+	}
+
 	private static String language(Locale locale) {
 		return locale.toLanguageTag();
 	}

@@ -33,6 +33,11 @@ interface UserRepository extends JpaRepository<User, Long> {
 	@Query("select u from User u where u.role = org.roster.user.Role.ADMIN and u.status = org.roster.user.UserStatus.ACTIVE")
 	List<User> lockActiveAdmins();
 
+	/** The user's row, locked until the end of the transaction. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select u from User u where u.id = :id")
+	Optional<User> lockById(@Param("id") long id);
+
 	/** Atomic in SQL: concurrent failures on several nodes all count. */
 	@Modifying(flushAutomatically = true, clearAutomatically = true)
 	@Query("update User u set u.failedLogins = u.failedLogins + 1 where u.id = :id")

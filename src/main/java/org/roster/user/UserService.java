@@ -57,6 +57,16 @@ public class UserService {
 		return this.users.findById(id).orElseThrow(() -> new UserNotFoundException(id));
 	}
 
+	/**
+	 * Reads the user and locks the row until the caller's transaction ends: what the
+	 * caller decides about the account in that transaction (a per-account mail limit) is
+	 * not raced by another request doing the same.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public User lock(long id) {
+		return this.users.lockById(id).orElseThrow(() -> new UserNotFoundException(id));
+	}
+
 	/** Finds by username or email, both compared case-insensitively. */
 	@Transactional(readOnly = true)
 	public Optional<User> findByLogin(String login) {

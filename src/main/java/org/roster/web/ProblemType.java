@@ -50,6 +50,12 @@ public enum ProblemType {
 	USERNAME_TAKEN("username-taken", HttpStatus.CONFLICT, "Username already taken",
 			"This username is already registered."),
 
+	/**
+	 * Resending an invitation to an account whose owner has already chosen a password.
+	 */
+	NOT_INVITED("not-invited", HttpStatus.CONFLICT, "Not invited",
+			"This account has no pending invitation: its owner has already chosen a password."),
+
 	/** The change would leave no active admin. */
 	LAST_ADMIN("last-admin", HttpStatus.CONFLICT, "Last active admin", "There must remain an active admin."),
 

@@ -207,7 +207,7 @@ class ManageCommandLineTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "db", "ftp", "" })
+	@ValueSource(strings = { "db", "ftp", "users", "" })
 	void aGroupWithoutCommandIsAUsageError(String commandLine) {
 		CliRun run = CliRun.manage(dataDir, null, commandLine.isEmpty() ? new String[0] : commandLine.split(" "));
 
@@ -216,7 +216,8 @@ class ManageCommandLineTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", "db", "db init", "db migrate", "db create_admin", "db runserver", "runserver", "ftp" })
+	@ValueSource(strings = { "", "db", "db init", "db migrate", "db create_admin", "db runserver", "runserver", "ftp",
+			"users", "users invite" })
 	void everyCommandHasHelp(String command) {
 		for (String flag : new String[] { "--help", "-h" }) {
 			String commandLine = (command + " " + flag).strip();
