@@ -76,21 +76,31 @@ public class MailTokens {
 	}
 
 	/**
-	 * Voids the user's unused tokens of these purposes (after a password change, say).
+	 * Voids the user's links of these purposes (after a password change, say): the unused
+	 * tokens, and the messages still waiting in the outbox, which would otherwise get a
+	 * fresh token when they are sent. A message being sent at this moment is locked by
+	 * its sender: the delete waits for it, and its token is then voided with the rest.
 	 */
 	public void voidAll(long userId, LinkPurpose... purposes) {
 		for (LinkPurpose purpose : purposes) {
-			this.jdbc.sql("UPDATE mail_tokens SET used_at = ? WHERE user_id = ? AND purpose = ? AND used_at IS NULL")
-				.params(Timestamp.from(Instant.now()), userId, purpose.name())
+			this.jdbc.sql("DELETE FROM mail_outbox WHERE user_id = ? AND link_purpose = ? AND status = 'PENDING'")
+				.params(userId, purpose.name())
 				.update();
+			voidTokens(userId, purpose);
 		}
+	}
+
+	private void voidTokens(long userId, LinkPurpose purpose) {
+		this.jdbc.sql("UPDATE mail_tokens SET used_at = ? WHERE user_id = ? AND purpose = ? AND used_at IS NULL")
+			.params(Timestamp.from(Instant.now()), userId, purpose.name())
+			.update();
 	}
 
 	/**
 	 * A new token for the user, voiding the older ones of its purpose; returns it raw.
 	 */
 	String issue(long userId, LinkPurpose purpose, Duration ttl, @Nullable String email) {
-		voidAll(userId, purpose);
+		voidTokens(userId, purpose);
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		String raw = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

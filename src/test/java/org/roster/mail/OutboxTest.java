@@ -134,6 +134,16 @@ class OutboxTest {
 		assertThat(this.tokens.find(second, LinkPurpose.RESET).state()).isEqualTo(MailTokens.State.VALID);
 	}
 
+	/** A password set before a queued reset mail went out: that mail must not go out. */
+	@Test
+	void voidingLinksAlsoCancelsTheMessagesNotSentYet() {
+		queueReset(Locale.ENGLISH);
+		this.transactions.executeWithoutResult((status) -> this.tokens.voidAll(this.alice.getId(), LinkPurpose.RESET));
+		assertThat(this.outbox.deliverDue()).isZero();
+		assertThat(smtp.getReceivedMessages()).isEmpty();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM mail_tokens").query(Integer.class).single()).isZero();
+	}
+
 	@Test
 	void aRolledBackChangeSendsNothing() {
 		assertThatExceptionOfType(IllegalStateException.class)
