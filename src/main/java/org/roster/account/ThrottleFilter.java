@@ -21,15 +21,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Guards every request that checks a password (sign-in, and the current password asked by
- * a password change or a self-deletion) with one bucket per client address, and
- * {@code /email_exists} with another: beyond the limit, 429 with {@code Retry-After},
- * before any password is hashed.
+ * a password change or a self-deletion), uses a mailed link or asks for one again with
+ * one bucket per client address, and {@code /email_exists} with another: beyond the
+ * limit, 429 with {@code Retry-After}, before any password is hashed.
  */
 class ThrottleFilter extends OncePerRequestFilter {
 
 	private static final RequestMatcher PASSWORD_CHECKS = new OrRequestMatcher(
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login"),
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/profile/password"),
+			// Mailed links and "send the link again": guessing tokens or making mail.
+			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, EmailVerification.VERIFY_PATH),
+			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, AddressLinkController.RESEND_PATH),
+			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, EmailVerification.CONFIRM_PATH),
 			new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.DELETE, "/delete_user"),
 					ThrottleFilter::deletesOwnAccount));
 

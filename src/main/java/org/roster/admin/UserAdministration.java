@@ -2,10 +2,12 @@ package org.roster.admin;
 
 import java.util.Map;
 
+import org.roster.account.EmailVerification;
 import org.roster.account.RosterPrincipal;
 import org.roster.account.SessionRevoker;
 import org.roster.profile.ProfileService;
 import org.roster.user.AccountChanges;
+import org.roster.user.DuplicateUserException;
 import org.roster.user.EmailAddress;
 import org.roster.user.Role;
 import org.roster.user.User;
@@ -31,10 +33,14 @@ class UserAdministration {
 
 	private final SessionRevoker sessions;
 
-	UserAdministration(UserService users, ProfileService profiles, SessionRevoker sessions) {
+	private final EmailVerification verification;
+
+	UserAdministration(UserService users, ProfileService profiles, SessionRevoker sessions,
+			EmailVerification verification) {
 		this.users = users;
 		this.profiles = profiles;
 		this.sessions = sessions;
+		this.verification = verification;
 	}
 
 	@Transactional(readOnly = true)
@@ -66,7 +72,17 @@ class UserAdministration {
 		}
 		// Read before the update: both are the same managed entity.
 		Role previousRole = current.getRole();
-		User user = this.users.update(id, request.version(), new AccountChanges(request.email(), role));
+		String previousEmail = current.getEmail();
+		String wantedEmail = (request.email() != null) ? EmailAddress.normalise(request.email()) : null;
+		boolean newEmail = wantedEmail != null && !wantedEmail.equals(previousEmail);
+		// The owner's own new address waits for a link sent to it (the account keeps the
+		// old one until then); an admin's change of someone else's applies at once.
+		boolean awaitsConfirmation = newEmail && actor.id() == id && this.verification.changesWaitForConfirmation();
+		if (awaitsConfirmation && this.users.emailTaken(wantedEmail, id)) {
+			throw new DuplicateUserException("email");
+		}
+		User user = this.users.update(id, request.version(),
+				new AccountChanges(awaitsConfirmation ? null : request.email(), role));
 		if (request.profile() != null) {
 			this.profiles.update(id, request.profile());
 		}
@@ -75,7 +91,21 @@ class UserAdministration {
 			// keep admin rights on every node until the session expired.
 			this.sessions.revokeAll(user.getUsername());
 		}
+		if (awaitsConfirmation) {
+			this.verification.changeRequested(user, wantedEmail);
+			return UserDetails.of(user, this.profiles.get(id), wantedEmail);
+		}
+		if (newEmail && actor.id() != id) {
+			this.verification.addressSetByAdmin(user);
+		}
 		return UserDetails.of(user, this.profiles.get(id));
+	}
+
+	/** The admin vouches for the address: it counts as confirmed. */
+	@Transactional
+	UserDetails markEmailVerified(long id) {
+		this.users.markEmailVerified(id);
+		return details(id);
 	}
 
 	@Transactional

@@ -16,6 +16,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -57,6 +59,12 @@ class UserApiController {
 	@PreAuthorize("@access.isSelfOrAdmin(#id)")
 	UserDetails edit(@RequestParam long id, @Valid @RequestBody EditUserRequest request) {
 		return this.administration.edit(CurrentUser.require(), id, request);
+	}
+
+	@PostMapping("/users/{id}/email-verification")
+	@PreAuthorize("hasRole('ADMIN')")
+	UserDetails markEmailVerified(@PathVariable long id) {
+		return this.administration.markEmailVerified(id);
 	}
 
 	@PutMapping("/update_status")

@@ -45,6 +45,9 @@ class UserListPostgresTest extends UserListTest {
 			.contains("users_last_login_at_desc_idx");
 		assertThat(plan(jdbc, "select id from users order by last_login_at asc nulls last, id asc limit 20"))
 			.contains("users_last_login_at_idx");
+		assertThat(plan(jdbc,
+				"select id from users where email_verified = false order by created_at desc, id desc limit 20"))
+			.contains("users_verified_created_at_idx");
 	}
 
 	private static String plan(JdbcTemplate jdbc, String sql) {
