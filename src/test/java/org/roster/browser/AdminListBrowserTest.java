@@ -76,9 +76,9 @@ class AdminListBrowserTest extends BrowserTestSupport {
 		}
 		this.users.lockUntil(id("lucas"), Instant.now().plusSeconds(3600));
 		this.users.changeStatus(id("hannah"), UserStatus.SUSPENDED);
-		// Not everyone has confirmed their address; mateo was invited and never came.
+		// Not everyone has confirmed their address; hannah was invited and never came.
 		new JdbcTemplate(this.dataSource).update(
-				"UPDATE users SET email_verified = FALSE, invited = (username = 'mateo') WHERE username IN ('chloe', 'mateo')");
+				"UPDATE users SET email_verified = FALSE, invited = (username = 'hannah') WHERE username IN ('chloe', 'hannah')");
 	}
 
 	@Test
@@ -94,7 +94,7 @@ class AdminListBrowserTest extends BrowserTestSupport {
 		assertThat(hannah.findElement(By.cssSelector(".status-label")).getText()).isEqualTo("Suspended");
 		assertThat(row("lucas").getText()).contains("Locked");
 		assertThat(row("chloe").findElement(By.cssSelector(".unverified-badge")).getText()).isEqualTo("unverified");
-		assertThat(row("mateo").findElement(By.cssSelector(".invited-badge")).getText()).isEqualTo("invited");
+		assertThat(row("hannah").findElement(By.cssSelector(".invited-badge")).getText()).isEqualTo("invited");
 		assertThat(row("amelia").findElements(By.cssSelector(".email-badges .badge:not(.d-none)"))).isEmpty();
 		assertThat(row(ADMIN).findElement(By.cssSelector(".status-toggle")).isEnabled())
 			.as("an admin cannot suspend themselves")
@@ -401,7 +401,7 @@ class AdminListBrowserTest extends BrowserTestSupport {
 		this.browser.loadsNewPage("unverified only",
 				() -> new Select(this.browser.find("#filter-verified")).selectByValue("false"));
 		assertThat(this.browser.query()).isEqualTo("verified=false");
-		assertThat(usernames()).containsExactlyInAnyOrder("chloe", "mateo");
+		assertThat(usernames()).containsExactlyInAnyOrder("chloe", "hannah");
 
 		row("chloe").findElement(By.cssSelector(".btn-edit")).click();
 		this.browser.modal("edit-user-modal");
