@@ -177,6 +177,11 @@ export function createProfileForm({ elements, prefix, messages, onLoaded = () =>
     setUser(id) {
       state.id = id;
     },
+    /** Takes the version of an answer another action got (the next save sends it). */
+    setVersion(version) {
+      state.version = version;
+      updateSave();
+    },
     /** Opens the modal for user `id`. */
     open(id) {
       state.id = id;

@@ -20,6 +20,9 @@ function renderDetails(details) {
     return cell;
   };
   set('accountEmail', details.email);
+  // "Unverified" and its resend button follow the answer (an admin may have changed it).
+  document.getElementById('email-unverified')?.classList.toggle('d-none', Boolean(details.emailVerified));
+  document.getElementById('resend-form')?.classList.toggle('d-none', Boolean(details.emailVerified));
   ['fullName', 'bio', 'address', 'zipcode', 'phone', 'email'].forEach((field) => set(field, profile[field]));
   const website = set('website', '');
   if (website && profile.website) {
@@ -36,6 +39,14 @@ function renderDetails(details) {
     }
   }
   page.dataset.version = String(details.version);
+}
+
+/** Says, under the account email, which new address waits for its confirmation. */
+function showPendingEmail(address) {
+  const pending = document.getElementById('pending-email');
+  if (!pending) return;
+  pending.textContent = t('js.profile.emailPending', address);
+  pending.classList.remove('d-none');
 }
 
 const editModal = document.getElementById('edit-profile-modal');
@@ -55,10 +66,15 @@ if (editModal) {
       stale: t('js.profile.stale'),
       loadFailed: t('js.profile.loadFailed'),
       saveFailed: t('js.profile.saveFailed'),
-      saved: () => t('js.profile.saved'),
+      // A new account email waits for the link sent to it; until then the account keeps
+      // the old one (pendingEmail in the answer).
+      saved: (details) => (details.pendingEmail ? t('js.profile.savedEmailPending', details.pendingEmail) : t('js.profile.saved')),
     },
     onLoaded: renderDetails,
-    onSaved: renderDetails,
+    onSaved(details) {
+      renderDetails(details);
+      if (details.pendingEmail) showPendingEmail(details.pendingEmail);
+    },
   }).setUser(userId);
 }
 

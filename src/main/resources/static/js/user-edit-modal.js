@@ -1,8 +1,8 @@
 // The admin console's "Edit user" modal: the shared edit form (profile-form.js) plus what
 // only an admin has: the user's name in the title, the role select (locked on one's own
-// account), the mailed links (resend an invitation, send a password-reset link: an admin
-// never sees or sets a password), a user deleted meanwhile, and the focus returning to the
-// row that opened it.
+// account), "Mark verified" for an unconfirmed address, the mailed links (resend an
+// invitation, send a password-reset link: an admin never sees or sets a password), a user
+// deleted meanwhile, and the focus returning to the row that opened it.
 import { api } from './api.js';
 import { t } from './i18n.js';
 import { NOT_FOUND, NOT_INVITED, problemType } from './problems.js';
@@ -24,6 +24,8 @@ export function createEditUserModal({ onSaved = () => {}, onLoaded = () => {}, o
   const reset = document.getElementById('edit-send-reset');
   const invitedText = document.getElementById('edit-invited-text');
   const resetText = document.getElementById('edit-reset-text');
+  const verification = document.getElementById('edit-verification');
+  const markVerified = document.getElementById('edit-mark-verified');
   const state = { id: null, self: false, opener: null, focusAfter: null };
 
   /** An invited user gets the invitation again; anyone else a reset link. Null: not loaded. */
@@ -32,6 +34,10 @@ export function createEditUserModal({ onSaved = () => {}, onLoaded = () => {}, o
     invitedText.classList.toggle('d-none', invited !== true);
     reset.classList.toggle('d-none', invited !== false);
     resetText.classList.toggle('d-none', invited !== false);
+  };
+
+  const showVerification = (details) => {
+    verification?.classList.toggle('d-none', Boolean(details.emailVerified));
   };
 
   const form = createProfileForm({
@@ -50,16 +56,23 @@ export function createEditUserModal({ onSaved = () => {}, onLoaded = () => {}, o
       stale: t('js.editUser.stale'),
       loadFailed: t('js.editUser.loadFailed'),
       saveFailed: t('js.editUser.saveFailed'),
-      saved: (details) => t('js.editUser.saved', details.username),
+      // One's own new address waits for the link sent to it (pendingEmail).
+      saved: (details) => (details.pendingEmail
+        ? t('js.editUser.savedEmailPending', details.username, details.pendingEmail)
+        : t('js.editUser.saved', details.username)),
     },
     onLoaded(details) {
       title.textContent = details.username;
       role.disabled = state.self;
       roleHelp.classList.toggle('d-none', !state.self);
       showPasswordActions(details.invited);
+      showVerification(details);
       onLoaded(details);
     },
-    onSaved,
+    onSaved(details) {
+      showVerification(details);
+      onSaved(details);
+    },
     onGone() {
       state.focusAfter = onGone(state.id);
       form.close();
@@ -98,6 +111,28 @@ export function createEditUserModal({ onSaved = () => {}, onLoaded = () => {}, o
   };
   resend.addEventListener('click', () => sendLink(resend, 'invitation', 'js.editUser.invitationSent'));
   reset.addEventListener('click', () => sendLink(reset, 'password-reset', 'js.editUser.resetSent'));
+
+  markVerified?.addEventListener('click', async () => {
+    if (state.id == null) return;
+    markVerified.disabled = true;
+    try {
+      const details = await api(`/users/${encodeURIComponent(state.id)}/email-verification`, { method: 'POST' });
+      form.setVersion(details.version);
+      showVerification(details);
+      onSaved(details);
+      toast(t('js.editUser.markedVerified', details.username));
+      document.getElementById('edit-accountEmail')?.focus();
+    } catch (error) {
+      if (problemType(error) === NOT_FOUND) {
+        state.focusAfter = onGone(state.id);
+        form.close();
+        return;
+      }
+      toast(error.problem?.detail || error.message, { error: true });
+    } finally {
+      markVerified.disabled = false;
+    }
+  });
 
   return {
     /** Opens the modal for user `id`; `self` locks the role select; focus returns to `opener`. */

@@ -73,6 +73,8 @@ function updateRow(details) {
   const email = row.querySelector('.cell-email');
   email.textContent = details.email;
   email.title = details.email;
+  row.querySelector('.unverified-badge')?.classList.toggle('d-none', Boolean(details.emailVerified));
+  row.querySelector('.invited-badge')?.classList.toggle('d-none', !details.invited);
   row.querySelector('.cell-fullname').textContent = details.profile?.fullName || '';
   setRole(row, details.role);
   setStatus(row, details.status);

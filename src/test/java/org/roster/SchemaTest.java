@@ -102,6 +102,18 @@ class SchemaTest {
 	}
 
 	/**
+	 * The admin list's verified filter: counters per verified state (its total) and an
+	 * index for its default order (V8).
+	 */
+	@Test
+	void theVerifiedFilterHasItsCountersAndIndex() throws Exception {
+		assertThat(indexColumns("users")).containsEntry("users_verified_created_at_idx",
+				List.of("email_verified", "created_at", "id"));
+		assertThat(columnsOf("user_counts_pk")).containsExactly("role", "status", "email_verified");
+		assertThat(this.db.count("user_counts")).isEqualTo(8);
+	}
+
+	/**
 	 * On PostgreSQL a b-tree index serves {@code LIKE 'abc%'} only with the pattern
 	 * operator class (unless the collation is C); H2 has no operator classes and uses a
 	 * plain index.

@@ -3,6 +3,7 @@ package org.roster.account;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import org.roster.web.Messages;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates accounts and checks passwords: registration from the web and
@@ -46,9 +48,16 @@ public class AccountService {
 	 */
 	private final String dummyHash;
 
+	private final EmailVerification verification;
+
+	private final TransactionTemplate transactions;
+
 	AccountService(UserService users, PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder,
-			SecurityProperties properties, Messages messages) {
+			SecurityProperties properties, Messages messages, EmailVerification verification,
+			TransactionTemplate transactions) {
 		this.users = users;
+		this.verification = verification;
+		this.transactions = transactions;
 		this.passwordPolicy = passwordPolicy;
 		this.passwordEncoder = passwordEncoder;
 		this.lockout = properties.lockout();
@@ -57,17 +66,40 @@ public class AccountService {
 	}
 
 	/**
-	 * Checks and creates an account with the given role; throws
+	 * Checks and creates an account with the given role, as the operator does at the
+	 * shell ({@code create_admin}): the operator typed the address, so it counts as
+	 * confirmed (and the first admin can sign in when verification is required). Throws
 	 * {@link InvalidAccountException} with one message per field, or
 	 * {@link DuplicateUserException}.
 	 */
 	public User create(String username, String email, String password, Role role) {
+		String hash = checkedHash(username, email, password);
+		return this.users.create(new NewUser(username.strip(), email.strip(), hash, role, true, false, null));
+	}
+
+	/**
+	 * Registration from the web: a {@code USER} in the language of the registration page,
+	 * and, in the same transaction, the mail that asks to confirm the address (unless
+	 * verification is off). Throws like {@link #create}.
+	 */
+	public User register(String username, String email, String password, Locale language) {
+		String hash = checkedHash(username, email, password);
+		Locale mailLanguage = Locale.forLanguageTag(language.getLanguage());
+		return this.transactions.execute((status) -> {
+			User user = this.users
+				.create(new NewUser(username.strip(), email.strip(), hash, Role.USER, false, false, mailLanguage));
+			this.verification.registered(user);
+			return user;
+		});
+	}
+
+	/** The password's hash, computed before any transaction: hashing is slow. */
+	private String checkedHash(String username, String email, String password) {
 		Map<String, String> errors = validate(username, email, password);
 		if (!errors.isEmpty()) {
 			throw new InvalidAccountException(errors);
 		}
-		String hash = this.passwordEncoder.encode(password);
-		return this.users.create(new NewUser(username.strip(), email.strip(), hash, role));
+		return this.passwordEncoder.encode(password);
 	}
 
 	/**

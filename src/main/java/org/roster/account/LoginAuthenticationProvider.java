@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Checks a username-or-email and password. Unknown users, wrong passwords and locked
  * accounts fail alike, and each path verifies one hash so timing does not tell them
- * apart. Only a suspended user who knows the password learns about the suspension. The
+ * apart. Only a suspended user who knows the password learns about the suspension, and
+ * only the owner of an unconfirmed address about that, when verification is required. The
  * sign-in is recorded only once its session is stored ({@link SignInConfirmation}).
  */
 @Component
@@ -29,16 +30,25 @@ class LoginAuthenticationProvider implements AuthenticationProvider {
 
 	static final String SUSPENDED = "login.suspended";
 
+	static final String UNVERIFIED = "login.unverified";
+
 	private final UserService users;
 
 	private final AccountService accounts;
 
 	private final PasswordEncoder passwordEncoder;
 
-	LoginAuthenticationProvider(UserService users, AccountService accounts, PasswordEncoder passwordEncoder) {
+	private final EmailVerification verification;
+
+	private final ResendProof resendProof;
+
+	LoginAuthenticationProvider(UserService users, AccountService accounts, PasswordEncoder passwordEncoder,
+			EmailVerification verification, ResendProof resendProof) {
 		this.users = users;
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
+		this.verification = verification;
+		this.resendProof = resendProof;
 	}
 
 	@Override
@@ -51,6 +61,11 @@ class LoginAuthenticationProvider implements AuthenticationProvider {
 		if (!user.isActive()) {
 			throw new DisabledException(SUSPENDED);
 		}
+		// The right password: not a failure toward the lockout, but no session until the
+		// address is confirmed. The user row read above says so; no query of its own.
+		if (this.verification.isRequired() && !user.isEmailVerified()) {
+			throw new UnverifiedEmailException(UNVERIFIED, this.resendProof.issue(user));
+		}
 		String hash = user.getPasswordHash();
 		if (this.passwordEncoder.upgradeEncoding(hash)) {
 			String upgraded = this.passwordEncoder.encode(password);
@@ -58,7 +73,7 @@ class LoginAuthenticationProvider implements AuthenticationProvider {
 				hash = upgraded;
 			}
 		}
-		return new PasswordSignIn(RosterPrincipal.of(user), hash,
+		return new PasswordSignIn(RosterPrincipal.of(user), hash, user.getLanguage(),
 				List.of(new SimpleGrantedAuthority("ROLE_" + user.getRole().name())));
 	}
 

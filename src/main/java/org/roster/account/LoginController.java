@@ -2,9 +2,12 @@ package org.roster.account;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.roster.account.RegistrationProperties.VerificationMode;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 @Controller
@@ -15,6 +18,32 @@ class LoginController {
 
 	/** Request attribute with the failure's message key. */
 	static final String FAILURE = "roster.loginFailure";
+
+	/**
+	 * Request attribute with the proof of a sign-in refused for an unconfirmed address,
+	 * for the page's "send the link again" ({@link ResendProof}).
+	 */
+	static final String RESEND_PROOF = "roster.resendProof";
+
+	private final EmailVerification verification;
+
+	LoginController(EmailVerification verification) {
+		this.verification = verification;
+	}
+
+	/** What {@code ?registered} says depends on whether the address must be confirmed. */
+	@ModelAttribute("registeredMessage")
+	String registeredMessage() {
+		return registeredMessage(this.verification.mode());
+	}
+
+	static String registeredMessage(VerificationMode mode) {
+		return switch (mode) {
+			case OFF -> "login.registered";
+			case OPTIONAL -> "login.registered.optional";
+			case REQUIRED -> "login.registered.required";
+		};
+	}
 
 	@GetMapping("/login")
 	String login(Model model) {
@@ -32,6 +61,7 @@ class LoginController {
 		String username = request.getParameter("username");
 		model.addAttribute("loginError", (failure != null) ? failure : LoginAuthenticationProvider.GENERIC_FAILURE);
 		model.addAttribute("username", (failure != null && username != null) ? username : "");
+		model.addAttribute("resendProof", request.getAttribute(RESEND_PROOF));
 		return "login";
 	}
 

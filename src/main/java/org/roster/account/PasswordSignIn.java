@@ -1,6 +1,7 @@
 package org.roster.account;
 
 import java.util.Collection;
+import java.util.Locale;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
@@ -8,7 +9,8 @@ import org.springframework.security.core.GrantedAuthority;
 /**
  * A successful password check, with the password hash it verified so that
  * {@link SignInConfirmation} can tell whether the password changed before the session was
- * stored. The hash is transient: it never reaches the session store.
+ * stored, and the language its mail is written in. Both are transient: they never reach
+ * the session store.
  */
 final class PasswordSignIn extends UsernamePasswordAuthenticationToken {
 
@@ -16,9 +18,13 @@ final class PasswordSignIn extends UsernamePasswordAuthenticationToken {
 
 	private final transient String checkedHash;
 
-	PasswordSignIn(RosterPrincipal principal, String checkedHash, Collection<? extends GrantedAuthority> authorities) {
+	private final transient Locale language;
+
+	PasswordSignIn(RosterPrincipal principal, String checkedHash, Locale language,
+			Collection<? extends GrantedAuthority> authorities) {
 		super(principal, null, authorities);
 		this.checkedHash = checkedHash;
+		this.language = language;
 	}
 
 	RosterPrincipal principal() {
@@ -27,6 +33,11 @@ final class PasswordSignIn extends UsernamePasswordAuthenticationToken {
 
 	String checkedHash() {
 		return this.checkedHash;
+	}
+
+	/** The language the account's mail was written in until this sign-in. */
+	Locale language() {
+		return this.language;
 	}
 
 }

@@ -19,9 +19,12 @@ class ProfilePageController {
 
 	private final ProfileService profiles;
 
-	ProfilePageController(UserService users, ProfileService profiles) {
+	private final EmailVerification verification;
+
+	ProfilePageController(UserService users, ProfileService profiles, EmailVerification verification) {
 		this.users = users;
 		this.profiles = profiles;
+		this.verification = verification;
 	}
 
 	@GetMapping("/profile")
@@ -32,6 +35,8 @@ class ProfilePageController {
 		model.addAttribute("user", user);
 		model.addAttribute("profile", profile);
 		model.addAttribute("websiteLink", profile.websiteLink());
+		// "Unverified" and "send the link again" only where Roster verifies addresses.
+		model.addAttribute("verificationOn", this.verification.isOn());
 		return "profile";
 	}
 

@@ -1,10 +1,10 @@
 package org.roster.account;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.roster.user.DuplicateUserException;
-import org.roster.user.Role;
 import org.roster.web.Messages;
 
 import org.springframework.stereotype.Controller;
@@ -40,7 +40,7 @@ class RegistrationController {
 	}
 
 	@PostMapping("/register")
-	String register(@ModelAttribute("form") RegistrationForm form, Model model) {
+	String register(@ModelAttribute("form") RegistrationForm form, Locale locale, Model model) {
 		Map<String, String> errors = new LinkedHashMap<>(
 				this.accounts.validate(form.username(), form.email(), form.password()));
 		if (form.password() != null && !form.password().equals(form.passwordConfirm())) {
@@ -48,7 +48,7 @@ class RegistrationController {
 		}
 		if (errors.isEmpty()) {
 			try {
-				this.accounts.create(form.username(), form.email(), form.password(), Role.USER);
+				this.accounts.register(form.username(), form.email(), form.password(), locale);
 				// The login page confirms for ?registered; a flash message would say it
 				// twice.
 				return "redirect:/login?registered";

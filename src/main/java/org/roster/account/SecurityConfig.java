@@ -25,6 +25,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * One filter chain for pages and JSON routes. Pages redirect anonymous visitors to
@@ -41,7 +42,8 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginAuthenticationProvider loginProvider,
-			UserService users, SecurityProperties properties, ProblemResponses problems) throws Exception {
+			UserService users, SecurityProperties properties, ProblemResponses problems, LocaleResolver locales)
+			throws Exception {
 		LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
 		// The page to return to after signing in waits in a cookie, not in a stored
 		// session.
@@ -65,8 +67,13 @@ class SecurityConfig {
 				.requestMatchers("/login", LoginController.FAILED, "/register", "/email_exists", "/actuator/health",
 						PasswordResetController.FORGOT, PasswordResetController.RESET)
 				.permitAll()
+				// Mailed links open in any browser, signed in or not; the resend checks
+				// the session or the refused sign-in's proof itself.
+				.requestMatchers(EmailVerification.VERIFY_PATH, AddressLinkController.RESEND_PATH,
+						EmailVerification.CONFIRM_PATH)
+				.permitAll()
 				.requestMatchers("/user_list", "/update_status", "/unlock_user", "/users/*/invitation",
-						"/users/*/password-reset")
+						"/users/*/password-reset", "/users/*/email-verification")
 				.hasRole("ADMIN")
 				// Not /users/**: a user uploads their own avatar at /users/{id}/image.
 				.requestMatchers(HttpMethod.POST, "/users")
@@ -78,7 +85,7 @@ class SecurityConfig {
 			.formLogin((form) -> form.loginPage("/login")
 				.usernameParameter("username")
 				.passwordParameter("password")
-				.successHandler(new SignInConfirmation(redirect, users))
+				.successHandler(new SignInConfirmation(redirect, users, locales))
 				.failureHandler(SecurityConfig::loginFailed)
 				.permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
@@ -105,8 +112,15 @@ class SecurityConfig {
 	 */
 	private static void loginFailed(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException ex) throws IOException, ServletException {
-		request.setAttribute(LoginController.FAILURE, (ex instanceof DisabledException)
-				? LoginAuthenticationProvider.SUSPENDED : LoginAuthenticationProvider.GENERIC_FAILURE);
+		String failure = LoginAuthenticationProvider.GENERIC_FAILURE;
+		if (ex instanceof DisabledException) {
+			failure = LoginAuthenticationProvider.SUSPENDED;
+		}
+		else if (ex instanceof UnverifiedEmailException unverified) {
+			failure = LoginAuthenticationProvider.UNVERIFIED;
+			request.setAttribute(LoginController.RESEND_PROOF, unverified.proof());
+		}
+		request.setAttribute(LoginController.FAILURE, failure);
 		request.getRequestDispatcher(LoginController.FAILED).forward(request, response);
 	}
 

@@ -1,6 +1,7 @@
 package org.roster.account;
 
 import java.io.IOException;
+import java.util.Locale;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +13,7 @@ import org.roster.user.UserService;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Ends a sign-in that raced a change of the account. A suspension, deletion, role or
@@ -30,9 +32,12 @@ final class SignInConfirmation implements AuthenticationSuccessHandler {
 
 	private final UserService users;
 
-	SignInConfirmation(AuthenticationSuccessHandler redirect, UserService users) {
+	private final LocaleResolver locales;
+
+	SignInConfirmation(AuthenticationSuccessHandler redirect, UserService users, LocaleResolver locales) {
 		this.redirect = redirect;
 		this.users = users;
+		this.locales = locales;
 	}
 
 	@Override
@@ -42,12 +47,24 @@ final class SignInConfirmation implements AuthenticationSuccessHandler {
 		this.redirect.onAuthenticationSuccess(request, response, authentication);
 		if (authentication instanceof PasswordSignIn signIn && this.users.recordSuccessfulLogin(signIn.principal().id(),
 				signIn.principal().role(), signIn.checkedHash())) {
+			recordLanguage(request, signIn);
 			return;
 		}
 		logger.info("A sign-in of user id " + userId(authentication) + " raced a change of the account and was ended");
 		HttpSession session = request.getSession(false);
 		if (session != null) {
 			session.invalidate();
+		}
+	}
+
+	/**
+	 * Mail follows the language the user last signed in with; written only when it
+	 * changed, so a sign-in in the same language costs no query.
+	 */
+	private void recordLanguage(HttpServletRequest request, PasswordSignIn signIn) {
+		String language = this.locales.resolveLocale(request).getLanguage();
+		if (!language.equals(signIn.language().getLanguage())) {
+			this.users.recordLanguage(signIn.principal().id(), Locale.forLanguageTag(language));
 		}
 	}
 

@@ -21,9 +21,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Guards every request that checks a password (sign-in, and the current password asked by
- * a password change or a self-deletion) or asks for or uses a password-reset link with
- * one bucket per client address, and {@code /email_exists} with another: beyond the
- * limit, 429 with {@code Retry-After}, before any password is hashed.
+ * a password change or a self-deletion), asks for or uses a password-reset link, or uses
+ * or asks again for another mailed link, with one bucket per client address, and
+ * {@code /email_exists} with another: beyond the limit, 429 with {@code Retry-After},
+ * before any password is hashed.
  */
 class ThrottleFilter extends OncePerRequestFilter {
 
@@ -32,6 +33,10 @@ class ThrottleFilter extends OncePerRequestFilter {
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/profile/password"),
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PasswordResetController.FORGOT),
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PasswordResetController.RESET),
+			// Mailed links and "send the link again": guessing tokens or making mail.
+			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, EmailVerification.VERIFY_PATH),
+			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, AddressLinkController.RESEND_PATH),
+			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, EmailVerification.CONFIRM_PATH),
 			new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.DELETE, "/delete_user"),
 					ThrottleFilter::deletesOwnAccount));
 

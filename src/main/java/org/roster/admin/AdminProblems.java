@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.roster.account.InvalidAccountException;
 import org.roster.account.Invitations;
+import org.roster.account.MailLimitException;
 import org.roster.account.OwnAccountDeletion;
 import org.roster.profile.ProfileNotFoundException;
 import org.roster.user.DuplicateUserException;
@@ -16,7 +17,9 @@ import org.roster.web.Problems;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -75,6 +78,17 @@ class AdminProblems {
 	@ExceptionHandler(Invitations.NotInvitedException.class)
 	ProblemDetail notInvited(Invitations.NotInvitedException ex) {
 		return Problems.of(ProblemType.NOT_INVITED);
+	}
+
+	/**
+	 * A user's own address change over {@code roster.mail.per-account-per-hour}: nothing
+	 * was saved. The wait is at most the hour.
+	 */
+	@ExceptionHandler(MailLimitException.class)
+	ResponseEntity<ProblemDetail> mailLimit(MailLimitException ex) {
+		return ResponseEntity.status(ProblemType.TOO_MANY_REQUESTS.status())
+			.header(HttpHeaders.RETRY_AFTER, "3600")
+			.body(Problems.of(ProblemType.TOO_MANY_REQUESTS, this.messages.get("mailLimit.text", ex.limit())));
 	}
 
 	@ExceptionHandler(VersionRequiredException.class)

@@ -5,10 +5,12 @@ import java.util.Map;
 
 import org.roster.account.Invitations;
 import org.roster.account.PasswordResets;
+import org.roster.account.EmailVerification;
 import org.roster.account.RosterPrincipal;
 import org.roster.account.SessionRevoker;
 import org.roster.profile.ProfileService;
 import org.roster.user.AccountChanges;
+import org.roster.user.DuplicateUserException;
 import org.roster.user.EmailAddress;
 import org.roster.user.Role;
 import org.roster.user.User;
@@ -38,13 +40,16 @@ class UserAdministration {
 
 	private final PasswordResets resets;
 
+	private final EmailVerification verification;
+
 	UserAdministration(UserService users, ProfileService profiles, SessionRevoker sessions, Invitations invitations,
-			PasswordResets resets) {
+			PasswordResets resets, EmailVerification verification) {
 		this.users = users;
 		this.profiles = profiles;
 		this.sessions = sessions;
 		this.invitations = invitations;
 		this.resets = resets;
+		this.verification = verification;
 	}
 
 	@Transactional(readOnly = true)
@@ -76,7 +81,17 @@ class UserAdministration {
 		}
 		// Read before the update: both are the same managed entity.
 		Role previousRole = current.getRole();
-		User user = this.users.update(id, request.version(), new AccountChanges(request.email(), role));
+		String previousEmail = current.getEmail();
+		String wantedEmail = (request.email() != null) ? EmailAddress.normalise(request.email()) : null;
+		boolean newEmail = wantedEmail != null && !wantedEmail.equals(previousEmail);
+		// The owner's own new address waits for a link sent to it (the account keeps the
+		// old one until then); an admin's change of someone else's applies at once.
+		boolean awaitsConfirmation = newEmail && actor.id() == id && this.verification.changesWaitForConfirmation();
+		if (awaitsConfirmation && this.users.emailTaken(wantedEmail, id)) {
+			throw new DuplicateUserException("email");
+		}
+		User user = this.users.update(id, request.version(),
+				new AccountChanges(awaitsConfirmation ? null : request.email(), role));
 		if (request.profile() != null) {
 			this.profiles.update(id, request.profile());
 		}
@@ -84,6 +99,13 @@ class UserAdministration {
 			// Sessions carry the role they were signed in with: a demoted admin would
 			// keep admin rights on every node until the session expired.
 			this.sessions.revokeAll(user.getUsername());
+		}
+		if (awaitsConfirmation) {
+			this.verification.changeRequested(user, wantedEmail);
+			return UserDetails.of(user, this.profiles.get(id), wantedEmail);
+		}
+		if (newEmail && actor.id() != id) {
+			this.verification.addressSetByAdmin(user);
 		}
 		return UserDetails.of(user, this.profiles.get(id));
 	}
@@ -112,6 +134,13 @@ class UserAdministration {
 	MailQueued sendPasswordReset(long id) {
 		User user = this.resets.sendLink(id);
 		return new MailQueued(user.getId(), user.getEmail());
+	}
+
+	/** The admin vouches for the address: it counts as confirmed. */
+	@Transactional
+	UserDetails markEmailVerified(long id) {
+		this.users.markEmailVerified(id);
+		return details(id);
 	}
 
 	@Transactional

@@ -90,6 +90,12 @@ class UserApiController {
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(this.administration.sendPasswordReset(id));
 	}
 
+	@PostMapping("/users/{id}/email-verification")
+	@PreAuthorize("hasRole('ADMIN')")
+	UserDetails markEmailVerified(@PathVariable long id) {
+		return this.administration.markEmailVerified(id);
+	}
+
 	@PutMapping("/update_status")
 	@PreAuthorize("hasRole('ADMIN')")
 	StatusChange updateStatus(@Valid @RequestBody StatusChange change) {

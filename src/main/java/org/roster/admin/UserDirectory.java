@@ -58,8 +58,12 @@ class UserDirectory {
 			conditions.add("status = ?");
 			params.add(query.status().name());
 		}
-		// role and status stay unqualified: the same condition then filters users and
-		// user_counts.
+		if (query.verified() != null) {
+			conditions.add("email_verified = ?");
+			params.add(query.verified());
+		}
+		// role, status and email_verified stay unqualified: the same condition then
+		// filters users and user_counts.
 		String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
 		long total = total(query, where, params);
 		List<Object> pageParams = new ArrayList<>(params);
@@ -69,8 +73,8 @@ class UserDirectory {
 				+ (query.sortColumn().equals("u.last_login_at") ? " nulls last" : "") + ", u.id " + query.direction();
 		// The page is cut before the profiles are joined, so only its rows are looked up.
 		String sql = """
-				select u.id, u.username, u.email, u.role, u.status, u.failed_logins, u.locked_until, u.created_at,
-				       u.last_login_at, u.version, u.invited, p.full_name, p.image
+				select u.id, u.username, u.email, u.email_verified, u.invited, u.role, u.status, u.failed_logins,
+				       u.locked_until, u.created_at, u.last_login_at, u.version, p.full_name, p.image
 				from (select * from users u %s %s limit ? offset ?) u
 				left join user_profiles p on p.user_id = u.id %s""".formatted(where, order, order);
 		List<UserListItem> items = this.jdbc.sql(sql).params(pageParams).query(UserDirectory::item).list();
@@ -78,9 +82,9 @@ class UserDirectory {
 	}
 
 	/**
-	 * Without a search the total comes from the per-role-and-status counters that the
-	 * database's triggers keep, so it costs the same at ten users and at a million. A
-	 * search counts its matches, whose number the prefix bounds.
+	 * Without a search the total comes from the per-role, status and verified counters
+	 * that the database's triggers keep, so it costs the same at ten users and at a
+	 * million. A search counts its matches, whose number the prefix bounds.
 	 */
 	private long total(UserListQuery query, String where, List<Object> params) {
 		if (query.q().isEmpty()) {
@@ -89,7 +93,7 @@ class UserDirectory {
 				.query(Long.class)
 				.single();
 		}
-		if (query.role() == null && query.status() == null) {
+		if (query.role() == null && query.status() == null && query.verified() == null) {
 			return this.jdbc.sql("select count(*) from (" + MATCHES + ") m")
 				.params(searchParams(query))
 				.query(Long.class)
@@ -123,11 +127,11 @@ class UserDirectory {
 	private static UserListItem item(ResultSet rs, int row) throws SQLException {
 		long id = rs.getLong("id");
 		Instant lockedUntil = instant(rs, "locked_until");
-		return new UserListItem(id, rs.getString("username"), rs.getString("email"), nonNull(rs.getString("full_name")),
-				Role.valueOf(rs.getString("role")), UserStatus.valueOf(rs.getString("status")),
-				rs.getInt("failed_logins"), lockedUntil, lockedUntil != null && lockedUntil.isAfter(Instant.now()),
-				instant(rs, "created_at"), instant(rs, "last_login_at"), rs.getLong("version"),
-				AvatarPaths.of(id, rs.getString("image")), rs.getBoolean("invited"));
+		return new UserListItem(id, rs.getString("username"), rs.getString("email"), rs.getBoolean("email_verified"),
+				rs.getBoolean("invited"), nonNull(rs.getString("full_name")), Role.valueOf(rs.getString("role")),
+				UserStatus.valueOf(rs.getString("status")), rs.getInt("failed_logins"), lockedUntil,
+				lockedUntil != null && lockedUntil.isAfter(Instant.now()), instant(rs, "created_at"),
+				instant(rs, "last_login_at"), rs.getLong("version"), AvatarPaths.of(id, rs.getString("image")));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -11,9 +11,11 @@ import org.roster.user.UserStatus;
 
 /**
  * The admin list's query string, checked: unknown sort fields, directions, roles,
- * statuses or out-of-range numbers raise {@link BadQueryException} (400), never a 500.
+ * statuses, a {@code verified} other than {@code true} or {@code false}, or out-of-range
+ * numbers raise {@link BadQueryException} (400), never a 500.
  */
-record UserListQuery(String q, Role role, UserStatus status, String sort, boolean descending, int page, int size) {
+record UserListQuery(String q, Role role, UserStatus status, Boolean verified, String sort, boolean descending,
+		int page, int size) {
 
 	static final int MAX_SIZE = 100;
 
@@ -25,8 +27,8 @@ record UserListQuery(String q, Role role, UserStatus status, String sort, boolea
 	static final Map<String, String> SORT_COLUMNS = Map.of("username", "u.username_key", "email", "u.email",
 			"createdAt", "u.created_at", "lastLoginAt", "u.last_login_at");
 
-	static UserListQuery parse(String q, String role, String status, String sort, String dir, String page,
-			String size) {
+	static UserListQuery parse(String q, String role, String status, String verified, String sort, String dir,
+			String page, String size) {
 		String search = (q != null) ? q.strip() : "";
 		if (search.length() > MAX_QUERY_LENGTH) {
 			throw new BadQueryException("q", "problem.invalid-query.tooLong", MAX_QUERY_LENGTH);
@@ -40,8 +42,9 @@ record UserListQuery(String q, Role role, UserStatus status, String sort, boolea
 			throw new BadQueryException("dir", "problem.invalid-query.dir");
 		}
 		return new UserListQuery(search, parseEnum(Role.class, "role", role),
-				parseEnum(UserStatus.class, "status", status), sortField, direction.equals("desc"),
-				number("page", page, 0, 0, 1_000_000), number("size", size, DEFAULT_SIZE, 1, MAX_SIZE));
+				parseEnum(UserStatus.class, "status", status), parseBoolean("verified", verified), sortField,
+				direction.equals("desc"), number("page", page, 0, 0, 1_000_000),
+				number("size", size, DEFAULT_SIZE, 1, MAX_SIZE));
 	}
 
 	/** The page size the form leaves out of the address (public for the template). */
@@ -73,6 +76,9 @@ record UserListQuery(String q, Role role, UserStatus status, String sort, boolea
 		}
 		if (this.status != null) {
 			query.add("status=" + this.status.name());
+		}
+		if (this.verified != null) {
+			query.add("verified=" + this.verified);
 		}
 		boolean byCreation = sortField.equals("createdAt");
 		if (!byCreation) {
@@ -112,6 +118,17 @@ record UserListQuery(String q, Role role, UserStatus status, String sort, boolea
 		catch (IllegalArgumentException ex) {
 			throw new BadQueryException(name, "problem.invalid-query.unknown", value);
 		}
+	}
+
+	private static Boolean parseBoolean(String name, String value) {
+		if (blank(value)) {
+			return null;
+		}
+		return switch (value.strip().toLowerCase(Locale.ROOT)) {
+			case "true" -> Boolean.TRUE;
+			case "false" -> Boolean.FALSE;
+			default -> throw new BadQueryException(name, "problem.invalid-query.boolean");
+		};
 	}
 
 	private static int number(String name, String value, int fallback, int min, int max) {

@@ -1,5 +1,6 @@
 package org.roster.user;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -14,6 +15,11 @@ public final class EmailAddress {
 			+ "(?:\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
 
 	private EmailAddress() {
+	}
+
+	/** The form an address is stored and compared in: trimmed, lower-case. */
+	public static String normalise(String email) {
+		return email.strip().toLowerCase(Locale.ROOT);
 	}
 
 	public static boolean isValid(String email) {

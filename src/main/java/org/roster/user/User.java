@@ -221,7 +221,7 @@ public class User {
 	}
 
 	static String normaliseEmail(String email) {
-		return email.strip().toLowerCase(Locale.ROOT);
+		return EmailAddress.normalise(email);
 	}
 
 }

@@ -82,6 +82,9 @@ class UserListTest {
 			if (i % 7 == 0) {
 				this.users.changeStatus(user.getId(), UserStatus.SUSPENDED);
 			}
+			if (i % 5 == 0) {
+				this.users.markEmailVerified(user.getId());
+			}
 		}
 	}
 
@@ -135,9 +138,29 @@ class UserListTest {
 	}
 
 	@Test
+	void filtersByVerifiedAddressAloneAndWithTheOtherFilters() throws Exception {
+		assertThat((Integer) JsonPath.read(list("verified=true"), "$.total")).isEqualTo(60);
+		assertThat((Integer) JsonPath.read(list("verified=false"), "$.total")).isEqualTo(USERS - 60 + 1);
+		assertThat((Integer) JsonPath.read(list("verified=true&status=SUSPENDED"), "$.total")).isEqualTo(9);
+		assertThat((Integer) JsonPath.read(list("verified=TRUE&q=anna"), "$.total")).isEqualTo(20);
+		assertThat((Integer) JsonPath.read(list("verified=false&role=ADMIN"), "$.total")).isEqualTo(1);
+		String newest = list("verified=true&size=100");
+		assertThat((List<Boolean>) JsonPath.read(newest, "$.items[*].emailVerified")).hasSize(60).containsOnly(true);
+		assertThat((List<String>) JsonPath.read(newest, "$.items[*].username")).startsWith("bert295", "Carl290");
+		List<String> byName = JsonPath.read(list("verified=false&sort=username&size=3"), "$.items[*].username");
+		assertThat(byName).containsExactly("Anna003", "Anna006", "Anna009");
+		assertThat((List<Boolean>) JsonPath.read(list("size=5"), "$.items[*].invited")).containsOnly(false);
+
+		String html = page("/user_list?verified=false&size=5");
+		assertThat(html).contains("<option value=\"false\" selected=\"selected\">Unverified</option>");
+		assertThat(userListLinks(html)).isNotEmpty().allSatisfy((link) -> assertThat(link).contains("verified=false"));
+	}
+
+	@Test
 	void refusesBadParametersWith400() throws Exception {
 		for (String bad : List.of("sort=password_hash", "sort=username;drop", "dir=sideways", "page=-1", "page=x",
-				"size=0", "size=101", "size=1e3", "role=ROOT", "status=ASLEEP", "q=" + "a".repeat(300))) {
+				"size=0", "size=101", "size=1e3", "role=ROOT", "status=ASLEEP", "verified=yes", "verified=1",
+				"q=" + "a".repeat(300))) {
 			int eq = bad.indexOf('=');
 			this.mvc
 				.perform(get("/user_list").param(bad.substring(0, eq), bad.substring(eq + 1))

@@ -21,6 +21,7 @@ import org.roster.user.User;
 import org.roster.user.UserStatus;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,6 +76,9 @@ class AdminListBrowserTest extends BrowserTestSupport {
 		}
 		this.users.lockUntil(id("lucas"), Instant.now().plusSeconds(3600));
 		this.users.changeStatus(id("hannah"), UserStatus.SUSPENDED);
+		// Not everyone has confirmed their address; hannah was invited and never came.
+		new JdbcTemplate(this.dataSource).update(
+				"UPDATE users SET email_verified = FALSE, invited = (username = 'hannah') WHERE username IN ('chloe', 'hannah')");
 	}
 
 	@Test
@@ -89,6 +93,9 @@ class AdminListBrowserTest extends BrowserTestSupport {
 		assertThat(hannah.findElement(By.cssSelector(".cell-fullname")).getText()).isEqualTo("Hannah Berg");
 		assertThat(hannah.findElement(By.cssSelector(".status-label")).getText()).isEqualTo("Suspended");
 		assertThat(row("lucas").getText()).contains("Locked");
+		assertThat(row("chloe").findElement(By.cssSelector(".unverified-badge")).getText()).isEqualTo("unverified");
+		assertThat(row("hannah").findElement(By.cssSelector(".invited-badge")).getText()).isEqualTo("invited");
+		assertThat(row("amelia").findElements(By.cssSelector(".email-badges .badge:not(.d-none)"))).isEmpty();
 		assertThat(row(ADMIN).findElement(By.cssSelector(".status-toggle")).isEnabled())
 			.as("an admin cannot suspend themselves")
 			.isFalse();
@@ -384,6 +391,37 @@ class AdminListBrowserTest extends BrowserTestSupport {
 		finally {
 			this.browser.desktopViewport();
 		}
+	}
+
+	@Test
+	@Order(12)
+	void theAddressFilterFindsTheUnconfirmedAndMarkVerifiedVouchesForOne() {
+		signIn(ADMIN);
+		open("/user_list");
+		this.browser.loadsNewPage("unverified only",
+				() -> new Select(this.browser.find("#filter-verified")).selectByValue("false"));
+		assertThat(this.browser.query()).isEqualTo("verified=false");
+		assertThat(usernames()).containsExactlyInAnyOrder("chloe", "hannah");
+
+		row("chloe").findElement(By.cssSelector(".btn-edit")).click();
+		this.browser.modal("edit-user-modal");
+		this.browser.until("chloe loaded", (d) -> this.browser.find("#edit-save").isEnabled());
+		assertThat(this.browser.find("#edit-verification").isDisplayed()).isTrue();
+		this.browser.screenshot("edit-user-unverified");
+		assertAccessible("edit dialog of an unconfirmed address");
+		this.browser.find("#edit-mark-verified").click();
+		this.browser.textIn("#toasts", "The address of chloe is marked verified.");
+		this.browser.until("the offer gone", (d) -> !this.browser.find("#edit-verification").isDisplayed());
+		assertThat(row("chloe").findElement(By.cssSelector(".unverified-badge")).isDisplayed()).isFalse();
+		assertThat(this.users.get(id("chloe")).isEmailVerified()).isTrue();
+
+		// The dialog took the new version: saving now is no conflict.
+		this.browser.type("#edit-fullName", "Chloé Laurent-Petit");
+		this.browser.find("#edit-save").click();
+		this.browser.modalClosed("edit-user-modal");
+		this.browser.textIn("#toasts", "Saved changes to chloe.");
+		assertThat(row("chloe").findElement(By.cssSelector(".cell-fullname")).getText())
+			.isEqualTo("Chloé Laurent-Petit");
 	}
 
 	/** Closes the toasts, which may cover the last rows. */

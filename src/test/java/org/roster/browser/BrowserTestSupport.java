@@ -31,11 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of the browser tests: the application on a random port with its own in-memory H2
- * database and the embedded FTP server, emptied before each test class; a headless
- * Chromium per class ({@link ChromiumExtension}: without Chromium the classes skip, or
- * fail when {@code CI=true}). All browser classes share one application context. Users
- * are created through {@link UserService}; after each test the browser must have logged
- * no JavaScript error or CSP violation.
+ * database and the embedded FTP server, emptied before each test class, requiring
+ * confirmed addresses (users made here have confirmed theirs); a headless Chromium per
+ * class ({@link ChromiumExtension}: without Chromium the classes skip, or fail when
+ * {@code CI=true}). All browser classes share one application context. Users are created
+ * through {@link UserService}; after each test the browser must have logged no JavaScript
+ * error or CSP violation.
  */
 @ExtendWith(ChromiumExtension.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -44,7 +45,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"roster.security.lockout.initial-lock=2s",
 				// Every request comes from 127.0.0.1: the per-client throttle must not
 				// interfere.
-				"roster.security.rate-limit.per-minute=100000" })
+				"roster.security.rate-limit.per-minute=100000",
+				// The strictest mode, so the sign-in refused for an unconfirmed address
+				// is
+				// seen; seeded users have confirmed theirs.
+				"roster.registration.email-verification=required" })
 @ActiveProfiles("test")
 @TestExecutionListeners(listeners = EmptyDatabaseListener.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 abstract class BrowserTestSupport {
@@ -94,7 +99,8 @@ abstract class BrowserTestSupport {
 	}
 
 	private User create(String username, String fullName, Role role) {
-		User user = this.users.create(new NewUser(username, username + "@example.com", hash(), role));
+		User user = this.users
+			.create(new NewUser(username, username + "@example.com", hash(), role, true, false, null));
 		if (fullName != null) {
 			this.profiles.update(user.getId(), new ProfileData(fullName, null, null, null, null, null, null));
 		}
