@@ -94,6 +94,7 @@ class AddressLinkController {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			model.addAttribute("loginError", "login.resendExpired");
 			model.addAttribute("username", "");
+			model.addAttribute("registeredMessage", LoginController.registeredMessage(this.verification.mode()));
 			return "login";
 		}
 		EmailVerification.Resent resent;
