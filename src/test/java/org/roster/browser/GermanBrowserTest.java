@@ -154,10 +154,16 @@ class GermanBrowserTest extends BrowserTestSupport {
 		this.browser.loadsNewPage("the page after registering",
 				() -> this.browser.find("#register-form button[type=submit]").click());
 		assertThat(this.browser.path()).isEqualTo("/login");
-		assertThat(this.browser.find("main").getText())
-			.containsOnlyOnce("Ihr Konto ist eingerichtet. Melden Sie sich an, um fortzufahren.");
+		// The browser suite runs with roster.registration.email-verification=required.
+		assertThat(this.browser.find("main").getText()).containsOnlyOnce(
+				"Ihr Konto ist eingerichtet. Öffnen Sie den Link, den wir an Ihre E-Mail-Adresse geschickt haben, "
+						+ "um sie zu bestätigen, und melden Sie sich dann an.");
 		assertThat(this.users.findByLogin("lotte")).isPresent();
+		submitLogin(this.browser, "lotte", STRONG);
+		assertThat(this.browser.find("main").getText()).contains("Bestätigen Sie zuerst Ihre E-Mail-Adresse")
+			.contains("Link erneut senden");
 
+		this.users.markEmailVerified(this.users.findByLogin("lotte").orElseThrow().getId());
 		submitLogin(this.browser, "lotte", STRONG);
 		assertThat(this.browser.path()).isEqualTo("/profile");
 		assertThat(this.browser.find("h1").getText()).isEqualTo("Mein Profil");

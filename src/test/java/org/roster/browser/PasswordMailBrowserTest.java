@@ -152,7 +152,7 @@ class PasswordMailBrowserTest extends BrowserTestSupport {
 		// link.
 		signIn("grace");
 		open("/user_list");
-		assertThat(this.browser.findAll("#user-rows tr[data-username='dorothy'] .invited-badge")).isEmpty();
+		assertThat(this.browser.find("#user-rows tr[data-username='dorothy'] .invited-badge").isDisplayed()).isFalse();
 		this.browser.find("#user-rows tr[data-username='dorothy'] .btn-edit").click();
 		this.browser.modal("edit-user-modal");
 		this.browser.until("user loaded", (d) -> this.browser.find("#edit-save").isEnabled());
