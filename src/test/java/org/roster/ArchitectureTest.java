@@ -52,7 +52,7 @@ class ArchitectureTest {
 		.should()
 		.resideInAnyPackage("org.roster", "org.roster.user..", "org.roster.profile..", "org.roster.account..",
 				"org.roster.admin..", "org.roster.avatar..", "org.roster.cli..", "org.roster.web..",
-				"org.roster.storage..", "org.roster.mail..")
+				"org.roster.storage..", "org.roster.mail..", "org.roster.token..")
 		.because("a new package gets its row in docs/ARCHITECTURE.md and its dependency rule here");
 
 	@ArchTest
@@ -70,6 +70,11 @@ class ArchitectureTest {
 	@ArchTest
 	static final ArchRule adminUsesTheFeaturesBelowIt = mayUseOnly("admin", "user", "profile", "account", "avatar",
 			"mail", "storage", "web");
+
+	@ArchTest
+	static final ArchRule tokenUsesUserAccountAndWeb = mayUseOnly("token", "user", "account", "web")
+		.because("a token signs in the account's principal under the account's route rules; "
+				+ "account knows nothing of tokens (it publishes AccessEndedEvent)");
 
 	@ArchTest
 	static final ArchRule avatarUsesUserProfileAndWeb = mayUseOnly("avatar", "user", "profile", "web");

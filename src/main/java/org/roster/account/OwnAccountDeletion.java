@@ -37,6 +37,8 @@ public class OwnAccountDeletion {
 	 */
 	@Transactional
 	public void delete(RosterPrincipal self, @Nullable String password) {
+		// Before the password check: a token must not become a way to guess the password.
+		CurrentUser.requireSession("problem.token-refused.delete");
 		User user = this.users.get(self.id());
 		if (password == null || password.isEmpty()) {
 			// Message keys: the problem's detail follows the request's language.
@@ -46,7 +48,7 @@ public class OwnAccountDeletion {
 			throw new WrongPassword(problem);
 		});
 		this.users.delete(user.getId());
-		this.sessions.revokeAll(user.getUsername());
+		this.sessions.revokeAll(user);
 	}
 
 	/** A self-deletion without the password that confirms it (409). */

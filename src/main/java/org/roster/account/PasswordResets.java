@@ -128,7 +128,7 @@ public class PasswordResets {
 		User user = this.users.setPasswordFromLink(used.get().userId(), passwordHash);
 		this.tokens.voidAll(user.getId(), LinkPurpose.RESET, LinkPurpose.INVITE);
 		this.outbox.enqueue(AccountMail.passwordChanged(user));
-		this.sessions.revokeAll(user.getUsername());
+		this.sessions.revokeAll(user);
 		return Optional.of(user);
 	}
 

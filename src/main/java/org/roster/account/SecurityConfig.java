@@ -61,27 +61,7 @@ class SecurityConfig {
 		http.authenticationManager(new ProviderManager(loginProvider))
 			.requestCache((cache) -> cache.requestCache(requestCache))
 			.csrf((csrf) -> csrf.csrfTokenRepository(new SessionOrCookieCsrfTokenRepository()))
-			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
-				.permitAll()
-				.requestMatchers("/login", LoginController.FAILED, "/register", "/email_exists", "/actuator/health",
-						PasswordResetController.FORGOT, PasswordResetController.RESET)
-				.permitAll()
-				// Mailed links open in any browser, signed in or not; the resend checks
-				// the session or the refused sign-in's proof itself.
-				.requestMatchers(EmailVerification.VERIFY_PATH, AddressLinkController.RESEND_PATH,
-						EmailVerification.CONFIRM_PATH)
-				.permitAll()
-				.requestMatchers("/user_list", "/update_status", "/unlock_user", "/users/*/invitation",
-						"/users/*/password-reset", "/users/*/email-verification")
-				.hasRole("ADMIN")
-				// Not /users/**: a user uploads their own avatar at /users/{id}/image.
-				.requestMatchers(HttpMethod.POST, "/users")
-				.hasRole("ADMIN")
-				.requestMatchers("/actuator/**")
-				.hasRole("ADMIN")
-				.anyRequest()
-				.authenticated())
+			.authorizeHttpRequests(RouteRules::apply)
 			.formLogin((form) -> form.loginPage("/login")
 				.usernameParameter("username")
 				.passwordParameter("password")

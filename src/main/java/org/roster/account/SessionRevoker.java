@@ -2,6 +2,9 @@ package org.roster.account;
 
 import java.util.Set;
 
+import org.roster.user.User;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
@@ -13,22 +16,30 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * indexed by principal name, so deleting them there signs the user out everywhere.
  * Revocation happens after the change that causes it has committed: before that, a
  * sign-in could still read the old account and store a session the revocation missed (see
- * {@link SignInConfirmation} for the other half).
+ * {@link SignInConfirmation} for the other half). Other credentials end through the
+ * {@link AccessEndedEvent}.
  */
 @Component
 public class SessionRevoker {
 
 	private final FindByIndexNameSessionRepository<? extends Session> sessions;
 
-	SessionRevoker(FindByIndexNameSessionRepository<? extends Session> sessions) {
+	private final ApplicationEventPublisher events;
+
+	SessionRevoker(FindByIndexNameSessionRepository<? extends Session> sessions, ApplicationEventPublisher events) {
 		this.sessions = sessions;
+		this.events = events;
 	}
 
 	/**
-	 * Ends every session of the user once the current transaction has committed (nothing
-	 * if it rolls back), or at once outside a transaction.
+	 * Ends the user's access: every session once the current transaction has committed
+	 * (nothing if it rolls back), or at once outside a transaction; and, through an
+	 * {@link AccessEndedEvent} published now, whatever else lets the user in (the API
+	 * tokens, deleted in this transaction).
 	 */
-	public void revokeAll(String username) {
+	public void revokeAll(User user) {
+		this.events.publishEvent(new AccessEndedEvent(user.getId()));
+		String username = user.getUsername();
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 

@@ -3,6 +3,7 @@ package org.roster.admin;
 import java.util.Locale;
 import java.util.Map;
 
+import org.roster.account.CurrentUser;
 import org.roster.account.Invitations;
 import org.roster.account.PasswordResets;
 import org.roster.account.EmailVerification;
@@ -84,6 +85,11 @@ class UserAdministration {
 		String previousEmail = current.getEmail();
 		String wantedEmail = (request.email() != null) ? EmailAddress.normalise(request.email()) : null;
 		boolean newEmail = wantedEmail != null && !wantedEmail.equals(previousEmail);
+		if (newEmail) {
+			// A leaked API token must not move the account (or another's) to an address
+			// whose reset link its holder reads.
+			CurrentUser.requireSession("problem.token-refused.email");
+		}
 		// The owner's own new address waits for a link sent to it (the account keeps the
 		// old one until then); an admin's change of someone else's applies at once.
 		boolean awaitsConfirmation = newEmail && actor.id() == id && this.verification.changesWaitForConfirmation();
@@ -98,7 +104,7 @@ class UserAdministration {
 		if (user.getRole() != previousRole) {
 			// Sessions carry the role they were signed in with: a demoted admin would
 			// keep admin rights on every node until the session expired.
-			this.sessions.revokeAll(user.getUsername());
+			this.sessions.revokeAll(user);
 		}
 		if (awaitsConfirmation) {
 			this.verification.changeRequested(user, wantedEmail);
@@ -150,7 +156,7 @@ class UserAdministration {
 		}
 		User user = this.users.changeStatus(id, status);
 		if (status == UserStatus.SUSPENDED) {
-			this.sessions.revokeAll(user.getUsername());
+			this.sessions.revokeAll(user);
 		}
 		return new StatusChange(user.getId(), user.getStatus());
 	}
@@ -173,7 +179,7 @@ class UserAdministration {
 			throw new AccessDeniedException("Only an admin can delete another user.");
 		}
 		this.users.delete(id);
-		this.sessions.revokeAll(user.getUsername());
+		this.sessions.revokeAll(user);
 	}
 
 }

@@ -25,6 +25,24 @@ public enum ProblemType {
 
 	UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Unauthorized", "Sign in first."),
 
+	/**
+	 * An API token that is malformed, unknown, expired or revoked (RFC 6750
+	 * invalid_token).
+	 */
+	INVALID_TOKEN("invalid-token", HttpStatus.UNAUTHORIZED, "Invalid token",
+			"The API token is wrong, expired or revoked."),
+
+	/** An API token of scope {@code read} on a request that changes something. */
+	INSUFFICIENT_SCOPE("insufficient-scope", HttpStatus.FORBIDDEN, "Insufficient scope",
+			"This token's scope does not allow this request."),
+
+	/**
+	 * An API token on a route that takes only a session: pages, the token routes,
+	 * password, email and sign-in changes, the mailed links.
+	 */
+	TOKEN_REFUSED("token-refused", HttpStatus.FORBIDDEN, "Not with an API token",
+			"This route does not accept API tokens. Sign in instead."),
+
 	/** Not allowed for this caller, or a missing or stale CSRF token. */
 	FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden", "You may not do this."),
 

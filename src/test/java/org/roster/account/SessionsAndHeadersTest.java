@@ -89,7 +89,7 @@ class SessionsAndHeadersTest {
 		this.mvc.perform(get("/profile").accept("text/html").cookie(session)).andExpect(status().isOk());
 
 		this.users.changeStatus(user.getId(), UserStatus.SUSPENDED);
-		this.revoker.revokeAll(user.getUsername());
+		this.revoker.revokeAll(user);
 
 		this.mvc.perform(get("/profile").accept("text/html").cookie(session)).andExpect(redirectedUrl("/login"));
 		this.mvc.perform(get("/edit_user?id=" + user.getId()).accept("application/json").cookie(session))
@@ -105,13 +105,13 @@ class SessionsAndHeadersTest {
 		String count = "SELECT count(*) FROM SPRING_SESSION WHERE PRINCIPAL_NAME = 'committed'";
 
 		transaction.executeWithoutResult((status) -> {
-			this.revoker.revokeAll(user.getUsername());
+			this.revoker.revokeAll(user);
 			status.setRollbackOnly();
 		});
 		assertThat(jdbc.queryForObject(count, Integer.class)).as("a change that rolled back ends nothing").isOne();
 
 		transaction.executeWithoutResult((status) -> {
-			this.revoker.revokeAll(user.getUsername());
+			this.revoker.revokeAll(user);
 			assertThat(jdbc.queryForObject(count, Integer.class)).as("not before the commit").isOne();
 		});
 		assertThat(jdbc.queryForObject(count, Integer.class)).isZero();
