@@ -85,7 +85,7 @@ class ExternalSignInTest {
 		TestProviders.nextOidc("subject-ada", Map.of("email", "Ada@Example.com", "email_verified", true, "name",
 				"Ada Lovelace", "preferred_username", "ada"));
 		WireClient client = client();
-		HttpResponse<String> back = signInWith(client, "oidc");
+		HttpResponse<String> back = TestProviders.signIn(client, "oidc");
 		assertThat(back.statusCode()).isEqualTo(302);
 		assertThat(WireClient.location(back)).endsWith("/profile");
 		HttpResponse<String> profile = client.get("/profile");
@@ -104,7 +104,7 @@ class ExternalSignInTest {
 
 		TestProviders.nextOidc("subject-ada", Map.of("email", "ada@example.com", "email_verified", true));
 		WireClient again = client();
-		assertThat(WireClient.location(signInWith(again, "oidc"))).endsWith("/profile");
+		assertThat(WireClient.location(TestProviders.signIn(again, "oidc"))).endsWith("/profile");
 		assertThat(again.get("/profile").body()).contains("ada@example.com");
 		assertThat(this.users.usernameTaken("ada2")).as("no second account").isFalse();
 	}
@@ -116,7 +116,7 @@ class ExternalSignInTest {
 				"[{\"email\":\"old@example.com\",\"primary\":false,\"verified\":true},"
 						+ "{\"email\":\"octo@example.com\",\"primary\":true,\"verified\":true}]");
 		WireClient client = client();
-		assertThat(WireClient.location(signInWith(client, "github"))).endsWith("/profile");
+		assertThat(WireClient.location(TestProviders.signIn(client, "github"))).endsWith("/profile");
 		User user = this.users.findByLogin("octo@example.com").orElseThrow();
 		assertThat(user.getUsername()).as("octocat was taken").isEqualTo("octocat2");
 		assertThat(user.isEmailVerified()).isTrue();
@@ -131,7 +131,7 @@ class ExternalSignInTest {
 		TestProviders.nextOidc("subject-mallory",
 				Map.of("email", bob.getEmail(), "email_verified", false, "preferred_username", "mallory"));
 		WireClient client = client();
-		HttpResponse<String> back = signInWith(client, "oidc");
+		HttpResponse<String> back = TestProviders.signIn(client, "oidc");
 		assertThat(WireClient.location(back)).endsWith("/login/external");
 		assertThat(client.get("/profile").statusCode()).as("not signed in").isEqualTo(302);
 		String page = client.get("/login/external").body();
@@ -163,7 +163,7 @@ class ExternalSignInTest {
 		User carol = this.accounts.user("carol");
 		TestProviders.nextOidc("subject-carol", Map.of("email", carol.getEmail(), "email_verified", true));
 		WireClient client = client();
-		assertThat(WireClient.location(signInWith(client, "oidc"))).endsWith("/login/external");
+		assertThat(WireClient.location(TestProviders.signIn(client, "oidc"))).endsWith("/login/external");
 		assertThat(client.get("/login/external").body())
 			.contains("An account already uses the address " + carol.getEmail(), "Sign in and link Test ID");
 		assertThat(identities()).as("never linked by the address alone").isZero();
@@ -181,7 +181,7 @@ class ExternalSignInTest {
 
 		TestProviders.nextOidc("subject-carol", Map.of("email", carol.getEmail(), "email_verified", true));
 		WireClient elsewhere = client();
-		assertThat(WireClient.location(signInWith(elsewhere, "oidc"))).endsWith("/profile");
+		assertThat(WireClient.location(TestProviders.signIn(elsewhere, "oidc"))).endsWith("/profile");
 		assertThat(elsewhere.get("/profile").body()).contains(carol.getEmail());
 	}
 
@@ -190,7 +190,7 @@ class ExternalSignInTest {
 		User dora = this.accounts.user("dora");
 		TestProviders.nextOidc("subject-other", Map.of("email", dora.getEmail(), "email_verified", true));
 		WireClient shared = client();
-		assertThat(WireClient.location(signInWith(shared, "oidc"))).endsWith("/login/external");
+		assertThat(WireClient.location(TestProviders.signIn(shared, "oidc"))).endsWith("/login/external");
 		// Someone else at the same computer signs in from the sign-in page.
 		HttpResponse<String> signIn = shared.submit("/login", "/login",
 				Map.of("username", "dora", "password", AccountTestSupport.PASSWORD));
@@ -226,7 +226,7 @@ class ExternalSignInTest {
 		TestProviders.nextOidc("subject-frank",
 				Map.of("email", "frank@example.com", "email_verified", true, "preferred_username", "frank"));
 		WireClient client = client();
-		signInWith(client, "oidc");
+		TestProviders.signIn(client, "oidc");
 		HttpResponse<String> refused = client.submit("/profile", "/profile/sign-in-methods/oidc/remove", Map.of());
 		assertThat(WireClient.location(refused)).contains("/profile");
 		assertThat(client.get("/profile").body()).contains("Test ID is the only way into your account");
@@ -234,16 +234,35 @@ class ExternalSignInTest {
 	}
 
 	@Test
+	void anAccountWithoutAPasswordIsDeletedByTypingItsUsername() throws Exception {
+		TestProviders.nextOidc("subject-lena",
+				Map.of("email", "lena@example.com", "email_verified", true, "preferred_username", "lena"));
+		WireClient client = client();
+		TestProviders.signIn(client, "oidc");
+		long lena = this.users.findByLogin("lena").orElseThrow().getId();
+		String token = client.csrfToken("/profile");
+		HttpResponse<String> refused = client.send("DELETE", "/delete_user?id=" + lena, token,
+				"{\"username\":\"someone-else\"}");
+		assertThat(refused.statusCode()).isEqualTo(409);
+		assertThat(refused.body()).contains("Type your username to confirm");
+		HttpResponse<String> deleted = client.send("DELETE", "/delete_user?id=" + lena, token,
+				"{\"username\":\"Lena\"}");
+		assertThat(deleted.statusCode()).isEqualTo(200);
+		assertThat(this.users.findById(lena)).isEmpty();
+		assertThat(identities()).as("the link goes with the account").isZero();
+	}
+
+	@Test
 	void aSuspendedAccountIsRefusedLikeAPasswordSignIn() throws Exception {
 		TestProviders.nextOidc("subject-gina",
 				Map.of("email", "gina@example.com", "email_verified", true, "preferred_username", "gina"));
-		signInWith(client(), "oidc");
+		TestProviders.signIn(client(), "oidc");
 		User gina = this.users.findByLogin("gina").orElseThrow();
 		this.users.changeStatus(gina.getId(), UserStatus.SUSPENDED);
 
 		TestProviders.nextOidc("subject-gina", Map.of("email", "gina@example.com", "email_verified", true));
 		WireClient client = client();
-		HttpResponse<String> refused = signInWith(client, "oidc");
+		HttpResponse<String> refused = TestProviders.signIn(client, "oidc");
 		assertThat(refused.statusCode()).isEqualTo(200);
 		assertThat(refused.body()).contains("This account is suspended.");
 		assertThat(client.get("/profile").statusCode()).isEqualTo(302);
@@ -286,25 +305,12 @@ class ExternalSignInTest {
 	void theProvidersPictureBecomesTheAvatarThroughTheImagePipeline() throws Exception {
 		TestProviders.nextOidc("subject-jane", Map.of("email", "jane@example.com", "email_verified", true,
 				"preferred_username", "jane", "picture", TestProviders.pictureUrl()));
-		signInWith(client(), "oidc");
+		TestProviders.signIn(client(), "oidc");
 		long jane = this.users.findByLogin("jane").orElseThrow().getId();
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.profiles.findImage(jane).isPresent());
 		assertThat(this.profiles.findImage(jane).orElseThrow()).as("stored by Roster, never hot-linked")
 			.doesNotContain(TestProviders.pictureUrl())
 			.contains("avatars/" + jane);
-	}
-
-	/** The provider's button, the provider's redirect back, Roster's answer to it. */
-	private HttpResponse<String> signInWith(WireClient client, String registrationId) throws Exception {
-		HttpResponse<String> toProvider = client.get("/oauth2/authorization/" + registrationId);
-		assertThat(toProvider.statusCode()).isEqualTo(302);
-		HttpResponse<String> fromProvider = client.get(WireClient.location(toProvider));
-		if (fromProvider.statusCode() == 302 && WireClient.location(fromProvider).contains("/authorize")) {
-			fromProvider = client.get(WireClient.location(fromProvider));
-		}
-		assertThat(fromProvider.statusCode()).as("the provider signs the person in: %s", fromProvider.body())
-			.isEqualTo(302);
-		return client.get(WireClient.location(fromProvider));
 	}
 
 	private int identities() {

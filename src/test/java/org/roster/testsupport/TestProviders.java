@@ -1,6 +1,7 @@
 package org.roster.testsupport;
 
 import java.awt.Color;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -143,6 +144,22 @@ public final class TestProviders {
 		withId.put("id", id);
 		server.enqueueCallback(
 				new DefaultOAuth2TokenCallback("github", Long.toString(id), "JWT", List.of(CLIENT_ID), withId, 3600));
+	}
+
+	/** The provider's button, the provider's redirect back, Roster's answer to it. */
+	public static HttpResponse<String> signIn(WireClient client, String registrationId) throws Exception {
+		HttpResponse<String> toProvider = client.get("/oauth2/authorization/" + registrationId);
+		if (toProvider.statusCode() != 302) {
+			throw new AssertionError("No redirect to the provider: " + toProvider.statusCode());
+		}
+		HttpResponse<String> fromProvider = client.get(WireClient.location(toProvider));
+		if (fromProvider.statusCode() == 302 && WireClient.location(fromProvider).contains("/authorize")) {
+			fromProvider = client.get(WireClient.location(fromProvider));
+		}
+		if (fromProvider.statusCode() != 302) {
+			throw new AssertionError("The provider did not sign the person in: " + fromProvider.body());
+		}
+		return client.get(WireClient.location(fromProvider));
 	}
 
 }

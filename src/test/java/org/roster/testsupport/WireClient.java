@@ -89,6 +89,16 @@ public final class WireClient {
 			.build(), BodyHandlers.ofString());
 	}
 
+	/** A script's JSON call, with the CSRF header a page's script sends. */
+	public HttpResponse<String> send(String method, String path, String csrfToken, String json) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(url(path)))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.header("X-CSRF-TOKEN", csrfToken)
+			.method(method, BodyPublishers.ofString(json))
+			.build(), BodyHandlers.ofString());
+	}
+
 	public HttpCookie cookie(String name) {
 		return this.cookies.getCookieStore()
 			.getCookies()
