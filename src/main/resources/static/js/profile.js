@@ -250,18 +250,20 @@ document.getElementById('delete-self-modal')?.addEventListener('hidden.bs.modal'
 deleteForm?.addEventListener('submit', async (event) => {
   event.preventDefault();
   setFieldError(deletePassword, '');
+  // "password", or "username" for an account without a password.
+  const field = deletePassword.dataset.confirm || 'password';
   if (!deletePassword.value) {
-    setFieldError(deletePassword, t('js.deleteSelf.passwordRequired'));
+    setFieldError(deletePassword, t(field === 'username' ? 'js.deleteSelf.usernameRequired' : 'js.deleteSelf.passwordRequired'));
     deletePassword.focus();
     return;
   }
   deleteConfirm.disabled = true;
   try {
-    await api(`/delete_user?id=${encodeURIComponent(userId)}`, { method: 'DELETE', body: { password: deletePassword.value } });
+    await api(`/delete_user?id=${encodeURIComponent(userId)}`, { method: 'DELETE', body: { [field]: deletePassword.value } });
     window.location = '/login?deleted';
   } catch (error) {
     const problem = error.problem || {};
-    setFieldError(deletePassword, problem.errors?.password || problem.detail || error.message);
+    setFieldError(deletePassword, problem.errors?.[field] || problem.detail || error.message);
     deletePassword.focus();
     deleteConfirm.disabled = false;
   }

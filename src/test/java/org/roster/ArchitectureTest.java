@@ -64,8 +64,10 @@ class ArchitectureTest {
 		.because("the profile follows its user through the user's events and nothing else");
 
 	@ArchTest
-	static final ArchRule accountUsesUserProfileAndWeb = mayUseOnly("account", "user", "profile", "mail", "web")
-		.because("the self-service area shows the profile; security answers with the shared problems");
+	static final ArchRule accountUsesUserProfileAndWeb = mayUseOnly("account", "user", "profile", "avatar", "mail",
+			"web")
+		.because("the self-service area shows the profile; a provider's picture becomes the avatar; security answers"
+				+ " with the shared problems");
 
 	@ArchTest
 	static final ArchRule adminUsesTheFeaturesBelowIt = mayUseOnly("admin", "user", "profile", "account", "avatar",

@@ -61,8 +61,8 @@ class SchemaTest {
 			.queryForList(
 					"SELECT LOWER(table_name) FROM information_schema.tables WHERE LOWER(table_schema) = LOWER(CURRENT_SCHEMA)",
 					String.class);
-		assertThat(tables).contains("users", "user_profiles", "spring_session", "spring_session_attributes",
-				"flyway_schema_history");
+		assertThat(tables).contains("users", "user_profiles", "user_identities", "spring_session",
+				"spring_session_attributes", "flyway_schema_history");
 	}
 
 	@Test
@@ -89,6 +89,20 @@ class SchemaTest {
 		String deleteRule = this.db.jdbc()
 			.queryForObject("SELECT delete_rule FROM information_schema.referential_constraints"
 					+ " WHERE LOWER(constraint_name) = 'user_profiles_user_fk'", String.class);
+		assertThat(deleteRule).isEqualTo("CASCADE");
+	}
+
+	@Test
+	void providerLinksAreUniquePerSubjectAndPerAccountAndGoWithTheUser() {
+		Map<String, String> constraints = constraintsOf("user_identities");
+		assertThat(constraints).containsEntry("user_identities_subject_uq", "UNIQUE")
+			.containsEntry("user_identities_user_provider_uq", "UNIQUE")
+			.containsEntry("user_identities_user_fk", "FOREIGN KEY");
+		assertThat(columnsOf("user_identities_subject_uq")).containsExactlyInAnyOrder("provider", "subject");
+		assertThat(columnsOf("user_identities_user_provider_uq")).containsExactlyInAnyOrder("user_id", "provider");
+		String deleteRule = this.db.jdbc()
+			.queryForObject("SELECT delete_rule FROM information_schema.referential_constraints"
+					+ " WHERE LOWER(constraint_name) = 'user_identities_user_fk'", String.class);
 		assertThat(deleteRule).isEqualTo("CASCADE");
 	}
 

@@ -1,6 +1,9 @@
 package org.roster.account;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
+import org.roster.account.ExternalProviders.Provider;
 
 import org.roster.account.RegistrationProperties.VerificationMode;
 
@@ -27,8 +30,11 @@ class LoginController {
 
 	private final EmailVerification verification;
 
-	LoginController(EmailVerification verification) {
+	private final ExternalProviders providers;
+
+	LoginController(EmailVerification verification, ExternalProviders providers) {
 		this.verification = verification;
+		this.providers = providers;
 	}
 
 	/** What {@code ?registered} says depends on whether the address must be confirmed. */
@@ -43,6 +49,12 @@ class LoginController {
 			case OPTIONAL -> "login.registered.optional";
 			case REQUIRED -> "login.registered.required";
 		};
+	}
+
+	/** One button per configured provider; none without. */
+	@ModelAttribute("externalProviders")
+	List<Provider> externalProviders() {
+		return this.providers.all();
 	}
 
 	@GetMapping("/login")

@@ -33,20 +33,28 @@ public class OwnAccountDeletion {
 
 	/**
 	 * Deletes the signed-in user's account; throws {@link Refused} without a password and
-	 * {@link WrongPassword} with a wrong one.
+	 * {@link WrongPassword} with a wrong one. An account whose owner has no password
+	 * (made through another account's sign-in) confirms with its username instead.
 	 */
 	@Transactional
-	public void delete(RosterPrincipal self, @Nullable String password) {
+	public void delete(RosterPrincipal self, @Nullable String password, @Nullable String username) {
 		// Before the password check: a token must not become a way to guess the password.
 		CurrentUser.requireSession("problem.token-refused.delete");
 		User user = this.users.get(self.id());
-		if (password == null || password.isEmpty()) {
+		if (!user.hasPassword()) {
+			if (username == null || !username.strip().equalsIgnoreCase(user.getUsername())) {
+				throw new Refused("problem.own-account.confirmDeleteUsername");
+			}
+		}
+		else if (password == null || password.isEmpty()) {
 			// Message keys: the problem's detail follows the request's language.
 			throw new Refused(self.isAdmin() ? "problem.own-account.delete" : "problem.own-account.confirmDelete");
 		}
-		this.accounts.currentPasswordProblem(user, password).ifPresent((problem) -> {
-			throw new WrongPassword(problem);
-		});
+		else {
+			this.accounts.currentPasswordProblem(user, password).ifPresent((problem) -> {
+				throw new WrongPassword(problem);
+			});
+		}
 		this.users.delete(user.getId());
 		this.sessions.revokeAll(user);
 	}

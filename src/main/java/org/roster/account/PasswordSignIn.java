@@ -3,6 +3,8 @@ package org.roster.account;
 import java.util.Collection;
 import java.util.Locale;
 
+import org.roster.user.UserService;
+
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 
@@ -12,7 +14,7 @@ import org.springframework.security.core.GrantedAuthority;
  * stored, and the language its mail is written in. Both are transient: they never reach
  * the session store.
  */
-final class PasswordSignIn extends UsernamePasswordAuthenticationToken {
+final class PasswordSignIn extends UsernamePasswordAuthenticationToken implements RecordedSignIn {
 
 	private static final long serialVersionUID = 1L;
 
@@ -27,16 +29,18 @@ final class PasswordSignIn extends UsernamePasswordAuthenticationToken {
 		this.language = language;
 	}
 
-	RosterPrincipal principal() {
+	@Override
+	public RosterPrincipal principal() {
 		return (RosterPrincipal) getPrincipal();
 	}
 
-	String checkedHash() {
-		return this.checkedHash;
+	@Override
+	public boolean record(UserService users) {
+		return users.recordSuccessfulLogin(principal().id(), principal().role(), this.checkedHash);
 	}
 
-	/** The language the account's mail was written in until this sign-in. */
-	Locale language() {
+	@Override
+	public Locale language() {
 		return this.language;
 	}
 

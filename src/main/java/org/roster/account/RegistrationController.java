@@ -1,9 +1,11 @@
 package org.roster.account;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.roster.account.ExternalProviders.Provider;
 import org.roster.user.DuplicateUserException;
 import org.roster.web.Messages;
 
@@ -22,9 +24,18 @@ class RegistrationController {
 
 	private final Messages messages;
 
-	RegistrationController(AccountService accounts, Messages messages) {
+	private final ExternalProviders providers;
+
+	RegistrationController(AccountService accounts, Messages messages, ExternalProviders providers) {
 		this.accounts = accounts;
 		this.messages = messages;
+		this.providers = providers;
+	}
+
+	/** One button per configured provider; none without. */
+	@ModelAttribute("externalProviders")
+	List<Provider> externalProviders() {
+		return this.providers.all();
 	}
 
 	@InitBinder("form")

@@ -9,9 +9,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * which names the property, the value and the valid ones.
  *
  * @param emailVerification whether a new address must be confirmed through a mailed link
+ * @param social whether signing in with another account (GitHub, an OpenID Connect
+ * issuer) makes an account for a person who has none ({@code open | link-only})
  */
 @ConfigurationProperties("roster.registration")
-record RegistrationProperties(@DefaultValue("optional") VerificationMode emailVerification) {
+record RegistrationProperties(@DefaultValue("optional") VerificationMode emailVerification,
+		@DefaultValue("open") SocialMode social) {
+
+	/** What a provider account that no Roster account is linked to may do. */
+	enum SocialMode {
+
+		/** Make a {@code USER} account for it. */
+		OPEN,
+
+		/** Nothing but link to an existing account, after that account's password. */
+		LINK_ONLY
+
+	}
 
 	/** How far Roster goes to learn that an account's address is real. */
 	enum VerificationMode {

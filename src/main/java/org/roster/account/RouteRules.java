@@ -21,7 +21,9 @@ public final class RouteRules {
 		requests.requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
 			.permitAll()
 			.requestMatchers("/login", LoginController.FAILED, "/register", "/email_exists", "/actuator/health",
-					PasswordResetController.FORGOT, PasswordResetController.RESET)
+					PasswordResetController.FORGOT, PasswordResetController.RESET,
+					ExternalSignInController.PENDING_PATH, ExternalSignInController.EMAIL_PATH,
+					ExternalSignInController.CANCEL_PATH)
 			.permitAll()
 			// Mailed links open in any browser, signed in or not; the resend checks
 			// the session or the refused sign-in's proof itself.

@@ -1,6 +1,8 @@
 package org.roster.account;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,21 +11,31 @@ import org.roster.user.UserService;
 import org.roster.web.ProblemResponses;
 import org.roster.web.ProblemType;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.client.authentication.OAuth2LoginAuthenticationProvider;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -40,32 +52,59 @@ class SecurityConfig {
 			+ "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
 			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+	/** Where signed-in contexts are kept: the (database-stored) session. */
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginAuthenticationProvider loginProvider,
-			UserService users, SecurityProperties properties, ProblemResponses problems, LocaleResolver locales)
-			throws Exception {
-		LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
-		// The page to return to after signing in waits in a cookie, not in a stored
-		// session.
+	SecurityContextRepository securityContextRepository() {
+		return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+				new HttpSessionSecurityContextRepository());
+	}
+
+	/**
+	 * The page to return to after signing in waits in a cookie, not in a stored session;
+	 * only page visits are worth returning to, never a script's JSON call.
+	 */
+	static CookieRequestCache requestCache() {
 		CookieRequestCache requestCache = new CookieRequestCache();
-		// Only page visits are worth returning to after login, never a script's JSON
-		// call.
 		requestCache.setRequestMatcher(
 				(request) -> HttpMethod.GET.matches(request.getMethod()) && ProblemResponses.wantsHtml(request));
+		return requestCache;
+	}
+
+	/** After a sign-in: the page that asked for it, else the profile. */
+	static SavedRequestAwareAuthenticationSuccessHandler signInRedirect() {
 		SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
 		redirect.setDefaultTargetUrl("/profile");
-		redirect.setRequestCache(requestCache);
+		redirect.setRequestCache(requestCache());
+		return redirect;
+	}
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginAuthenticationProvider loginProvider,
+			UserService users, SecurityProperties properties, ProblemResponses problems, LocaleResolver locales,
+			SecurityContextRepository contexts, ExternalSignIns externalSignIns,
+			ObjectProvider<ClientRegistrationRepository> registrations, ExternalSignInHandler externalSignInHandler)
+			throws Exception {
+		LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
 		// The chain's own manager, without a parent: the provider is also a bean, so
 		// Boot's global manager has it too, and a parent would check (and count) each
-		// wrong password a second time.
-		http.authenticationManager(new ProviderManager(loginProvider))
-			.requestCache((cache) -> cache.requestCache(requestCache))
+		// wrong password a second time. With providers configured it also turns their
+		// codes into who signed in (the tokens fetched with timeouts, never kept).
+		boolean external = registrations.getIfAvailable() != null;
+		List<AuthenticationProvider> providers = new ArrayList<>(List.of(loginProvider));
+		if (external) {
+			RestClientAuthorizationCodeTokenResponseClient tokens = ExternalUserInfo.tokenClient();
+			providers.add(new OidcAuthorizationCodeAuthenticationProvider(tokens, ExternalUserInfo.openIdConnect()));
+			providers.add(new OAuth2LoginAuthenticationProvider(tokens, ExternalUserInfo.gitHubStyle()));
+		}
+		http.authenticationManager(new ProviderManager(providers))
+			.securityContext((context) -> context.securityContextRepository(contexts))
+			.requestCache((cache) -> cache.requestCache(requestCache()))
 			.csrf((csrf) -> csrf.csrfTokenRepository(new SessionOrCookieCsrfTokenRepository()))
 			.authorizeHttpRequests(RouteRules::apply)
 			.formLogin((form) -> form.loginPage("/login")
 				.usernameParameter("username")
 				.passwordParameter("password")
-				.successHandler(new SignInConfirmation(redirect, users, locales))
+				.successHandler(new SignInConfirmation(signInRedirect(), users, locales, externalSignIns))
 				.failureHandler(SecurityConfig::loginFailed)
 				.permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
@@ -81,8 +120,16 @@ class SecurityConfig {
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.frameOptions((frame) -> frame.deny())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+			// Before the provider round trip's start, which stores a session.
 			.addFilterBefore(new ThrottleFilter(properties.rateLimit().perMinute(), problems),
-					UsernamePasswordAuthenticationFilter.class);
+					OAuth2AuthorizationRequestRedirectFilter.class);
+		if (external) {
+			http.oauth2Login((login) -> login.loginPage("/login")
+				// Roster needs the provider's tokens only to read who signed in.
+				.authorizedClientRepository(new NoAuthorizedClients())
+				.successHandler(externalSignInHandler)
+				.failureHandler(externalSignInHandler));
+		}
 		return http.build();
 	}
 

@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.roster.account.ExternalSignIns.Notice;
+import org.roster.account.ExternalSignIns.PendingSignIn;
 import org.roster.user.UserService;
 
 import org.springframework.security.core.Authentication;
@@ -34,19 +36,26 @@ final class SignInConfirmation implements AuthenticationSuccessHandler {
 
 	private final LocaleResolver locales;
 
-	SignInConfirmation(AuthenticationSuccessHandler redirect, UserService users, LocaleResolver locales) {
+	private final ExternalSignIns externalSignIns;
+
+	SignInConfirmation(AuthenticationSuccessHandler redirect, UserService users, LocaleResolver locales,
+			ExternalSignIns externalSignIns) {
 		this.redirect = redirect;
 		this.users = users;
 		this.locales = locales;
+		this.externalSignIns = externalSignIns;
 	}
 
 	@Override
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException, ServletException {
+		if (authentication instanceof PasswordSignIn signIn) {
+			// Before the redirect, so that the page it leads to can say how it went.
+			completePendingLink(request, signIn.principal());
+		}
 		// Committing the redirect makes Spring Session store the session first.
 		this.redirect.onAuthenticationSuccess(request, response, authentication);
-		if (authentication instanceof PasswordSignIn signIn && this.users.recordSuccessfulLogin(signIn.principal().id(),
-				signIn.principal().role(), signIn.checkedHash())) {
+		if (authentication instanceof RecordedSignIn signIn && signIn.record(this.users)) {
 			recordLanguage(request, signIn);
 			return;
 		}
@@ -61,10 +70,28 @@ final class SignInConfirmation implements AuthenticationSuccessHandler {
 	 * Mail follows the language the user last signed in with; written only when it
 	 * changed, so a sign-in in the same language costs no query.
 	 */
-	private void recordLanguage(HttpServletRequest request, PasswordSignIn signIn) {
+	private void recordLanguage(HttpServletRequest request, RecordedSignIn signIn) {
 		String language = this.locales.resolveLocale(request).getLanguage();
 		if (!language.equals(signIn.language().getLanguage())) {
 			this.users.recordLanguage(signIn.principal().id(), Locale.forLanguageTag(language));
+		}
+	}
+
+	/**
+	 * A provider account that waited for a password (its address belongs to this account,
+	 * or new accounts are not made with it) is linked now, if the sign-in came from the
+	 * page that offered it; the profile says so once.
+	 */
+	private void completePendingLink(HttpServletRequest request, RosterPrincipal principal) {
+		HttpSession session = request.getSession(false);
+		if (session == null || !(session.getAttribute(ExternalSignIns.PENDING) instanceof PendingSignIn pending)
+				|| !pending.account().registrationId().equals(request.getParameter(ExternalSignIns.LINK_PARAMETER))) {
+			return;
+		}
+		session.removeAttribute(ExternalSignIns.PENDING);
+		Notice notice = this.externalSignIns.afterPasswordSignIn(pending, principal.id());
+		if (notice != null) {
+			session.setAttribute(ExternalSignIns.NOTICE, notice);
 		}
 	}
 

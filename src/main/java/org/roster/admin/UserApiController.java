@@ -119,7 +119,8 @@ class UserApiController {
 			HttpServletRequest http) {
 		RosterPrincipal actor = CurrentUser.require();
 		if (actor.id() == id) {
-			this.ownAccount.delete(actor, (request != null) ? request.password() : null);
+			this.ownAccount.delete(actor, (request != null) ? request.password() : null,
+					(request != null) ? request.username() : null);
 			HttpSession session = http.getSession(false);
 			if (session != null) {
 				session.invalidate();

@@ -75,6 +75,13 @@ public class User {
 	@Column(nullable = false)
 	private boolean invited;
 
+	/**
+	 * False while the password is the hash of a random one nobody knows (an account made
+	 * by signing in with another account); true once its owner set one.
+	 */
+	@Column(name = "password_set", nullable = false)
+	private boolean passwordSet = true;
+
 	/** The language mail to this user is written in (a BCP 47 tag), null: English. */
 	@Column(length = 16)
 	private @Nullable String language;
@@ -89,6 +96,7 @@ public class User {
 		this.role = user.role();
 		this.emailVerified = user.emailVerified();
 		this.invited = user.invited();
+		this.passwordSet = user.passwordSet();
 		setLanguage(user.language());
 	}
 
@@ -164,6 +172,11 @@ public class User {
 		return this.invited;
 	}
 
+	/** Whether the owner knows a password of this account (see {@link #passwordSet}). */
+	public boolean hasPassword() {
+		return this.passwordSet;
+	}
+
 	/** The language mail to this user is written in. */
 	public Locale getLanguage() {
 		return (this.language != null) ? Locale.forLanguageTag(this.language) : Locale.ENGLISH;
@@ -205,6 +218,7 @@ public class User {
 
 	void setPasswordHash(String passwordHash) {
 		this.passwordHash = passwordHash;
+		this.passwordSet = true;
 	}
 
 	void setRole(Role role) {

@@ -61,6 +61,15 @@ interface UserRepository extends JpaRepository<User, Long> {
 	int recordSuccessfulLogin(@Param("id") long id, @Param("role") Role role, @Param("hash") String hash,
 			@Param("now") Instant now);
 
+	/**
+	 * Records a sign-in through another account only if the account is still active, with
+	 * the role the sign-in saw (the password's counters are the password's: untouched).
+	 */
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
+	@Query("update User u set u.lastLoginAt = :now where u.id = :id"
+			+ " and u.status = org.roster.user.UserStatus.ACTIVE and u.role = :role")
+	int recordExternalSignIn(@Param("id") long id, @Param("role") Role role, @Param("now") Instant now);
+
 	@Modifying(flushAutomatically = true, clearAutomatically = true)
 	@Query("update User u set u.failedLogins = 0, u.lockedUntil = null where u.id = :id")
 	int clearLock(@Param("id") long id);

@@ -245,6 +245,16 @@ public class UserService {
 	}
 
 	/**
+	 * Records a sign-in through another account (GitHub, an OpenID Connect issuer) unless
+	 * the account was suspended or changed role since the sign-in read it.
+	 * @return false if the sign-in must be ended
+	 */
+	@Transactional
+	public boolean recordExternalSignIn(long id, Role checkedRole) {
+		return this.users.recordExternalSignIn(id, checkedRole, Instant.now()) == 1;
+	}
+
+	/**
 	 * Stores a stronger hash of the same password (encoding upgrade), unless the password
 	 * was changed since {@code checkedHash} was verified.
 	 */

@@ -2,24 +2,14 @@ package org.roster.account;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.HttpCookie;
 import java.net.Socket;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -32,6 +22,7 @@ import org.roster.mail.Outbox;
 import org.roster.testsupport.ServerTest;
 import org.roster.testsupport.TestDatabase;
 import org.roster.testsupport.TestMail;
+import org.roster.testsupport.WireClient;
 import org.roster.user.UserService;
 import org.roster.user.UserStatus;
 
@@ -88,11 +79,14 @@ class PasswordResetServerTest {
 	void theAnswerIsTheSameForUnknownSuspendedAndKnownAccounts() throws Exception {
 		this.accounts.user("known");
 		this.users.changeStatus(this.accounts.user("suspended").getId(), UserStatus.SUSPENDED);
-		Client client = new Client();
-		HttpResponse<String> unknown = client.submit("/forgot-password", Map.of("login", "nobody-here"));
-		HttpResponse<String> suspended = client.submit("/forgot-password", Map.of("login", "suspended"));
-		HttpResponse<String> known = client.submit("/forgot-password", Map.of("login", "known"));
-		HttpResponse<String> unknownEmail = client.submit("/forgot-password", Map.of("login", "nobody@example.com"));
+		WireClient client = new WireClient("http://127.0.0.1:" + this.port);
+		HttpResponse<String> unknown = client.submit("/forgot-password", "/forgot-password",
+				Map.of("login", "nobody-here"));
+		HttpResponse<String> suspended = client.submit("/forgot-password", "/forgot-password",
+				Map.of("login", "suspended"));
+		HttpResponse<String> known = client.submit("/forgot-password", "/forgot-password", Map.of("login", "known"));
+		HttpResponse<String> unknownEmail = client.submit("/forgot-password", "/forgot-password",
+				Map.of("login", "nobody@example.com"));
 
 		assertThat(known.statusCode()).isEqualTo(200);
 		assertThat(known.body()).contains("Check your mail");
@@ -110,8 +104,8 @@ class PasswordResetServerTest {
 	@Test
 	void aForgedHostHeaderNeverReachesTheLink() throws Exception {
 		this.accounts.user("hosted");
-		Client client = new Client();
-		String token = client.token("/forgot-password");
+		WireClient client = new WireClient("http://127.0.0.1:" + this.port);
+		String token = client.csrfToken("/forgot-password");
 		String body = "login=hosted&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
 		String request = "POST /forgot-password HTTP/1.1\r\n" + "Host: evil.example\r\n"
 				+ "X-Forwarded-Host: evil.example\r\n" + "X-Forwarded-Proto: http\r\n"
@@ -139,12 +133,12 @@ class PasswordResetServerTest {
 	@Test
 	void theWholeAnonymousFlowStoresNoSession() throws Exception {
 		this.accounts.user("sessionless");
-		Client client = new Client();
-		client.submit("/forgot-password", Map.of("login", "sessionless"));
+		WireClient client = new WireClient("http://127.0.0.1:" + this.port);
+		client.submit("/forgot-password", "/forgot-password", Map.of("login", "sessionless"));
 		this.outbox.deliverDue();
 		String link = TestMail.link(smtp.getReceivedMessages()[0], "/reset-password");
 		String path = link.substring("https://roster.example.test".length());
-		HttpResponse<String> form = client.send(page(path));
+		HttpResponse<String> form = client.get(path);
 		assertThat(form.statusCode()).isEqualTo(200);
 		HttpResponse<String> refused = client.submit(path, "/reset-password",
 				Map.of("token", TestMail.token(link), "password", "short", "passwordConfirm", "short"));
@@ -154,9 +148,9 @@ class PasswordResetServerTest {
 				"password", PasswordResetTest.NEW_PASSWORD, "passwordConfirm", PasswordResetTest.NEW_PASSWORD));
 		assertThat(done.statusCode()).isEqualTo(302);
 		assertThat(done.headers().firstValue("Location").orElse("")).endsWith("/login?passwordSet");
-		assertThat(client.send(page("/login?passwordSet")).body()).contains("Your password is set. Sign in with it.");
+		assertThat(client.get("/login?passwordSet").body()).contains("Your password is set. Sign in with it.");
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM SPRING_SESSION").query(Integer.class).single()).isZero();
-		HttpResponse<String> again = client.send(page(path));
+		HttpResponse<String> again = client.get(path);
 		assertThat(again.statusCode()).isEqualTo(410);
 		assertThat(again.body()).contains("This link has expired or was already used");
 	}
@@ -165,65 +159,6 @@ class PasswordResetServerTest {
 		Map<String, List<String>> kept = new TreeMap<>(headers.map());
 		kept.remove("date");
 		return kept;
-	}
-
-	private HttpRequest page(String path) {
-		return HttpRequest.newBuilder(URI.create(url(path))).header("Accept", "text/html").GET().build();
-	}
-
-	private String url(String path) {
-		return "http://127.0.0.1:" + this.port + path;
-	}
-
-	/** A cookie jar and no automatic redirects, like a browser seen from the server. */
-	private final class Client {
-
-		private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-
-		private final HttpClient http = HttpClient.newBuilder()
-			.cookieHandler(this.cookies)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
-
-		HttpResponse<String> send(HttpRequest request) throws Exception {
-			return this.http.send(request, BodyHandlers.ofString());
-		}
-
-		String token(String path) throws Exception {
-			return send(page(path)).body().replaceAll("(?s).*<meta name=\"_csrf\" content=\"([^\"]+)\".*", "$1");
-		}
-
-		HttpResponse<String> submit(String action, Map<String, String> fields) throws Exception {
-			return submit(action, action, fields);
-		}
-
-		HttpResponse<String> submit(String formPage, String action, Map<String, String> fields) throws Exception {
-			Map<String, String> withToken = new HashMap<>(fields);
-			withToken.put("_csrf", token(formPage));
-			return post(action, withToken);
-		}
-
-		HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
-			String form = fields.entrySet()
-				.stream()
-				.map((field) -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-				.collect(Collectors.joining("&"));
-			return send(HttpRequest.newBuilder(URI.create(url(path)))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.header("Accept", "text/html")
-				.POST(BodyPublishers.ofString(form))
-				.build());
-		}
-
-		HttpCookie cookie(String name) {
-			return this.cookies.getCookieStore()
-				.getCookies()
-				.stream()
-				.filter((cookie) -> cookie.getName().equals(name))
-				.findFirst()
-				.orElseThrow();
-		}
-
 	}
 
 }

@@ -17,6 +17,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.roster.avatar.AvatarService;
 import org.roster.profile.ProfileData;
+import org.roster.testsupport.Pictures;
 import org.roster.user.User;
 import org.roster.user.UserStatus;
 

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roster.profile.ProfileData;
+import org.roster.testsupport.Pictures;
 import org.roster.user.User;
 
 import static org.assertj.core.api.Assertions.assertThat;

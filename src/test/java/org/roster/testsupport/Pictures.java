@@ -1,4 +1,4 @@
-package org.roster.browser;
+package org.roster.testsupport;
 
 import java.awt.Color;
 import java.awt.GradientPaint;
@@ -11,13 +11,13 @@ import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 
 /** Stand-ins for profile photos: a head and shoulders on a diagonal gradient. */
-final class Pictures {
+public final class Pictures {
 
 	private Pictures() {
 	}
 
 	/** A PNG of the given size whose top-left corner has the colour {@code from}. */
-	static byte[] portrait(int size, Color from, Color to) {
+	public static byte[] portrait(int size, Color from, Color to) {
 		BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
 		Graphics2D graphics = image.createGraphics();
 		graphics.scale(size / 256.0, size / 256.0);
