@@ -1,9 +1,11 @@
 // The admin console's "Edit user" modal: the shared edit form (profile-form.js) plus what
 // only an admin has: the user's name in the title, the role select (locked on one's own
 // account), "Mark verified" for an unconfirmed address, the mailed links (resend an
-// invitation, send a password-reset link: an admin never sees or sets a password), a user
-// deleted meanwhile, and the focus returning to the row that opened it.
+// invitation, send a password-reset link: an admin never sees or sets a password), the
+// user's API tokens (api-tokens.js), a user deleted meanwhile, and the focus returning to
+// the row that opened it.
 import { api } from './api.js';
+import { createTokenList } from './api-tokens.js';
 import { t } from './i18n.js';
 import { NOT_FOUND, NOT_INVITED, problemType } from './problems.js';
 import { createProfileForm } from './profile-form.js';
@@ -27,6 +29,7 @@ export function createEditUserModal({ onSaved = () => {}, onLoaded = () => {}, o
   const verification = document.getElementById('edit-verification');
   const markVerified = document.getElementById('edit-mark-verified');
   const state = { id: null, self: false, opener: null, focusAfter: null };
+  const tokens = createTokenList(document.getElementById('edit-token-list'));
 
   /** An invited user gets the invitation again; anyone else a reset link. Null: not loaded. */
   const showPasswordActions = (invited) => {
@@ -142,6 +145,7 @@ export function createEditUserModal({ onSaved = () => {}, onLoaded = () => {}, o
       state.opener = opener;
       title.textContent = username || t('js.editUser.untitled');
       showPasswordActions(null);
+      tokens?.load(`/users/${encodeURIComponent(id)}/tokens`);
       form.open(id);
     },
   };

@@ -106,6 +106,31 @@ class SchemaTest {
 		assertThat(deleteRule).isEqualTo("CASCADE");
 	}
 
+	/**
+	 * API tokens (V10): found by their hash, which is unique; no column for the token
+	 * itself; gone with their user.
+	 */
+	@Test
+	void apiTokensAreKeptAsUniqueHashesAndGoWithTheUser() throws Exception {
+		Map<String, String> constraints = constraintsOf("api_tokens");
+		assertThat(constraints).containsEntry("api_tokens_hash_uq", "UNIQUE")
+			.containsEntry("api_tokens_user_fk", "FOREIGN KEY")
+			.containsEntry("api_tokens_scope_chk", "CHECK");
+		assertThat(columnsOf("api_tokens_hash_uq")).containsExactly("token_hash");
+		assertThat(this.db.jdbc()
+			.queryForList(
+					"SELECT LOWER(column_name) FROM information_schema.columns WHERE LOWER(table_name) = 'api_tokens'"
+							+ " AND LOWER(table_schema) = LOWER(CURRENT_SCHEMA)",
+					String.class))
+			.containsExactlyInAnyOrder("id", "user_id", "name", "scope", "token_hash", "prefix", "created_at",
+					"last_used_at", "expires_at");
+		String deleteRule = this.db.jdbc()
+			.queryForObject("SELECT delete_rule FROM information_schema.referential_constraints"
+					+ " WHERE LOWER(constraint_name) = 'api_tokens_user_fk'", String.class);
+		assertThat(deleteRule).isEqualTo("CASCADE");
+		assertThat(indexColumns("api_tokens")).containsEntry("api_tokens_user_idx", List.of("user_id", "created_at"));
+	}
+
 	@Test
 	void prefixSearchIndexesExist() throws Exception {
 		assertThat(indexColumns("users")).containsEntry("users_username_prefix_idx", List.of("username_key"))
