@@ -374,20 +374,34 @@ for id in $(seq 1001 1008); do
 	echo "/users/$id/image" >>"$results/inputs/image.txt"
 	printf '/users/%s/image\t%s\n' "$id" "$etag" >>"$results/inputs/image-304.txt"
 done
+# API tokens of the admin (scope read, as many as sessions), for the same reads signed in by
+# a bearer token instead of a session cookie.
+: >"$results/inputs/admin-tokens.txt"
+for i in $(seq 1 8); do
+	api_token=$(curl -s -b "$admin_jar" -H "X-CSRF-TOKEN: $token" -H 'Content-Type: application/json' \
+		-H 'Accept: application/json' -d "{\"name\": \"bench $i\", \"scope\": \"read\", \"expiresInDays\": 30}" \
+		"$base/tokens" | sed -n 's/.*"token":"\(rst_[^"]*\)".*/\1/p')
+	[ -n "$api_token" ] || die "POST /tokens made no token"
+	echo "$api_token" >>"$results/inputs/admin-tokens.txt"
+done
 expect_status 200 -b "$admin_jar" "$base$(awk 'NR == 1' "$results/inputs/edit-user.txt")"
+expect_status 200 -H "Authorization: Bearer $(awk 'NR == 1' "$results/inputs/admin-tokens.txt")" \
+	"$base$(awk 'NR == 1' "$results/inputs/edit-user.txt")"
 expect_status 200 "$base$(awk 'NR == 1' "$results/inputs/email-exists.txt")"
 
-# name:paths file:cookies ('' = anonymous):Accept header
+# name:paths file:cookies ('' = none):Accept header[:API tokens file]
 throughput=(
 	"email_exists:email-exists.txt:admin-cookies.txt:application/json"
 	"edit_user:edit-user.txt:admin-cookies.txt:application/json"
+	"edit_user_token:edit-user.txt::application/json:admin-tokens.txt"
 	"image:image.txt:admin-cookies.txt:image/*"
 	"image_304:image-304.txt:admin-cookies.txt:image/*"
 )
 run_throughput() { # $1: entry of throughput, $2: seconds, $3: figure name or '' for warm-up
-	local name paths cookies accept line
-	IFS=: read -r name paths cookies accept <<<"$1"
+	local name paths cookies accept tokens line
+	IFS=: read -r name paths cookies accept tokens <<<"$1"
 	export BENCH_PATHS="$results/inputs/$paths" BENCH_COOKIES="${cookies:+$results/inputs/$cookies}"
+	export BENCH_TOKENS="${tokens:+$results/inputs/$tokens}"
 	line=$(wrk_run "${3:-warmup}" paths.lua "$cores" "$connections" "$2" -H "Accept: $accept")
 	if [ -n "$3" ]; then
 		record "$3" "$(field "$line" rps)"
@@ -516,6 +530,10 @@ largest=${sizes[-1]}
 	fi
 	row "/email_exists (signed in), $connections connections" email_exists "req/s" ">=" 4000 email_exists-cpu
 	row "/edit_user?id=N (admin), $connections connections" edit_user "req/s" "" "" edit_user-cpu
+	row "/edit_user?id=N (admin) with an API token instead of the session, $connections connections" \
+		edit_user_token "req/s" "" "" edit_user_token-cpu
+	ratio_row "/edit_user: API token ÷ session, requests per second" edit_user_token edit_user ">=" 0.8
+	ratio_row "/edit_user: API token ÷ session, CPU per request" edit_user_token-cpu edit_user-cpu "<=" 1.25
 	row "/users/{id}/image, 200 from the cache" image "req/s" ">=" 5000 image-cpu
 	row "/users/{id}/image, 304 (If-None-Match)" image_304 "req/s" ">=" 5000 image_304-cpu
 	echo
