@@ -1,5 +1,7 @@
 package org.roster.token;
 
+import java.util.Locale;
+
 import org.roster.account.CurrentUser;
 
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -15,11 +17,11 @@ enum TokenScope {
 	static final String PATTERN = "read|write";
 
 	String value() {
-		return name().toLowerCase(java.util.Locale.ROOT);
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 	static TokenScope of(String value) {
-		return valueOf(value.toUpperCase(java.util.Locale.ROOT));
+		return valueOf(value.toUpperCase(Locale.ROOT));
 	}
 
 	/** The authority of {@code account.CurrentUser#viaApiToken}: {@code SCOPE_read}. */

@@ -31,6 +31,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -106,6 +107,29 @@ class ProblemTypesTest {
 		problem(this.mvc.perform(put("/update_status").with(as(this.admin))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"id\": " + this.alice.getId() + ", \"status\": \"SUSPENDED\"}")), 403, "/problems/forbidden");
+	}
+
+	/** The API tokens' own (docs/API.md, API tokens). */
+	@Test
+	void apiTokens() throws Exception {
+		String token = this.mvc
+			.perform(post("/tokens").with(as(this.alice))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\": \"script\", \"scope\": \"read\", \"expiresInDays\": 30}"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()
+			.replaceAll(".*\"token\":\"(rst_[^\"]+)\".*", "$1");
+		problem(this.mvc.perform(get("/edit_user").param("id", id(this.alice))
+			.header(HttpHeaders.AUTHORIZATION, "Bearer rst_" + "0".repeat(43))), 401, "/problems/invalid-token")
+			.andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, containsString("invalid_token")));
+		problem(this.mvc.perform(put("/edit_user").param("id", id(this.alice))
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"version\": 0}")), 403, "/problems/insufficient-scope");
+		problem(this.mvc.perform(get("/tokens").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)), 403,
+				"/problems/token-refused");
 	}
 
 	@Test
