@@ -1,5 +1,6 @@
 package org.roster.token;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,7 +38,7 @@ final class TokenRoutes {
 			"/users/*/password-reset", "/users/*/email-verification", "/update_status", "/unlock_user", "/delete_user",
 			"/users/*/image", "/actuator/health", "/actuator/health/**", "/error" };
 
-	private static final RequestMatcher ALLOWED = new OrRequestMatcher(java.util.Arrays.stream(JSON_ROUTES)
+	private static final RequestMatcher ALLOWED = new OrRequestMatcher(Arrays.stream(JSON_ROUTES)
 		.map(PathPatternRequestMatcher::pathPattern)
 		.map(RequestMatcher.class::cast)
 		.toList());
