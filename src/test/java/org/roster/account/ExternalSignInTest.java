@@ -3,6 +3,7 @@ package org.roster.account;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -266,6 +267,26 @@ class ExternalSignInTest {
 		assertThat(refused.statusCode()).isEqualTo(200);
 		assertThat(refused.body()).contains("This account is suspended.");
 		assertThat(client.get("/profile").statusCode()).isEqualTo(302);
+	}
+
+	@Test
+	void aLockedAccountIsRefusedUntilTheLockEnds() throws Exception {
+		TestProviders.nextOidc("subject-mia",
+				Map.of("email", "mia@example.com", "email_verified", true, "preferred_username", "mia"));
+		TestProviders.signIn(client(), "oidc");
+		User mia = this.users.findByLogin("mia").orElseThrow();
+		this.users.lockUntil(mia.getId(), Instant.now().plusSeconds(600));
+
+		TestProviders.nextOidc("subject-mia", Map.of("email", "mia@example.com", "email_verified", true));
+		WireClient client = client();
+		HttpResponse<String> refused = TestProviders.signIn(client, "oidc");
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("This account is locked for a while");
+		assertThat(client.get("/profile").statusCode()).isEqualTo(302);
+
+		this.users.unlock(mia.getId());
+		TestProviders.nextOidc("subject-mia", Map.of("email", "mia@example.com", "email_verified", true));
+		assertThat(WireClient.location(TestProviders.signIn(client, "oidc"))).endsWith("/profile");
 	}
 
 	@Test
