@@ -392,9 +392,13 @@ class GermanBrowserTest extends BrowserTestSupport {
 		assertThat(lang()).isEqualTo("de");
 	}
 
-	/** Nothing on the current page is still in English. */
 	private void assertNoEnglish(String what) {
-		String text = this.browser.script(PAGE_TEXT);
+		assertNoEnglish(this.browser, what);
+	}
+
+	/** Nothing on the browser's current page is still in English. */
+	static void assertNoEnglish(Browser browser, String what) {
+		String text = browser.script(PAGE_TEXT);
 		assertThat(ENGLISH_TEXTS.stream().filter((english) -> wholeWords(english).matcher(text).find()))
 			.as("English texts on the German " + what)
 			.isEmpty();
