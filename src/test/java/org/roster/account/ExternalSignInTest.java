@@ -223,6 +223,23 @@ class ExternalSignInTest {
 	}
 
 	@Test
+	void theProfilesLinkFormMayGoOnToTheProviders() throws Exception {
+		// The Link button is a form whose answer redirects to the provider: browsers
+		// check each redirect of a form's submission against form-action.
+		this.accounts.user("hana");
+		WireClient client = client();
+		client.submit("/login", "/login", Map.of("username", "hana", "password", AccountTestSupport.PASSWORD));
+		HttpResponse<String> profile = client.get("/profile");
+		assertThat(profile.body()).contains("action=\"/profile/sign-in-methods/github\"");
+		String provider = origin(TestProviders.server().authorizationEndpointUrl("github").uri());
+		String formAction = profile.headers()
+			.firstValue("Content-Security-Policy")
+			.orElseThrow()
+			.replaceAll(".*(form-action [^;]*).*", "$1");
+		assertThat(formAction).isEqualTo("form-action 'self' " + provider);
+	}
+
+	@Test
 	void theOnlySignInMethodOfAnAccountCannotBeRemoved() throws Exception {
 		TestProviders.nextOidc("subject-frank",
 				Map.of("email", "frank@example.com", "email_verified", true, "preferred_username", "frank"));
@@ -332,6 +349,10 @@ class ExternalSignInTest {
 		assertThat(this.profiles.findImage(jane).orElseThrow()).as("stored by Roster, never hot-linked")
 			.doesNotContain(TestProviders.pictureUrl())
 			.contains("avatars/" + jane);
+	}
+
+	private static String origin(URI uri) {
+		return uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
 	}
 
 	private int identities() {
