@@ -50,7 +50,6 @@ class ExternalSignInBrowserTest extends BrowserTestSupport {
 	@BeforeEach
 	void noInternet() {
 		this.browser.block(WEB_FONTS);
-		this.browser.allowConsoleError("fonts.googleapis.com");
 	}
 
 	@Test
