@@ -3,6 +3,7 @@ package org.roster.account;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,9 +49,19 @@ import org.springframework.web.servlet.LocaleResolver;
 @EnableMethodSecurity
 class SecurityConfig {
 
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
-			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+	/** The policy without providers. */
+	static final String CONTENT_SECURITY_POLICY = contentSecurityPolicy(List.of());
+
+	/**
+	 * The policy; forms may also go on to these origins (the providers' authorization
+	 * endpoints, where the profile's Link form is redirected).
+	 */
+	static String contentSecurityPolicy(List<String> formTargets) {
+		String formAction = String.join(" ", Stream.concat(Stream.of("'self'"), formTargets.stream()).toList());
+		return "default-src 'self'; script-src 'self'; style-src 'self'; "
+				+ "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+				+ "base-uri 'self'; form-action " + formAction + "; frame-ancestors 'none'";
+	}
 
 	/** Where signed-in contexts are kept: the (database-stored) session. */
 	@Bean
@@ -82,8 +93,8 @@ class SecurityConfig {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginAuthenticationProvider loginProvider,
 			UserService users, SecurityProperties properties, ProblemResponses problems, LocaleResolver locales,
 			SecurityContextRepository contexts, ExternalSignIns externalSignIns,
-			ObjectProvider<ClientRegistrationRepository> registrations, ExternalSignInHandler externalSignInHandler)
-			throws Exception {
+			ObjectProvider<ClientRegistrationRepository> registrations, ExternalSignInHandler externalSignInHandler,
+			ExternalProviders externalProviders) throws Exception {
 		LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
 		// The chain's own manager, without a parent: the provider is also a bean, so
 		// Boot's global manager has it too, and a parent would check (and count) each
@@ -117,7 +128,9 @@ class SecurityConfig {
 							ProblemType.UNAUTHORIZED.defaultDetail());
 				}
 			}).accessDeniedHandler((request, response, ex) -> denied(request, response, ex, problems)))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.headers((headers) -> headers
+				.contentSecurityPolicy(
+						(csp) -> csp.policyDirectives(contentSecurityPolicy(externalProviders.authorizationOrigins())))
 				.frameOptions((frame) -> frame.deny())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			// Before the provider round trip's start, which stores a session.

@@ -37,6 +37,10 @@ class ThrottleFilter extends OncePerRequestFilter {
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, EmailVerification.VERIFY_PATH),
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, AddressLinkController.RESEND_PATH),
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, EmailVerification.CONFIRM_PATH),
+			// A provider round trip's start stores a session; its address form makes an
+			// account and a mail.
+			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/oauth2/authorization/*"),
+			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, ExternalSignInController.EMAIL_PATH),
 			new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.DELETE, "/delete_user"),
 					ThrottleFilter::deletesOwnAccount));
 
@@ -64,8 +68,9 @@ class ThrottleFilter extends OncePerRequestFilter {
 		if (wait > 0) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait));
 			String detail = "Too many attempts from your address. Try again in " + wait + " s.";
-			// Form posts get the error page; scripts get problem details.
-			if (throttle == this.logins && HttpMethod.POST.matches(request.getMethod())) {
+			// Form posts and page visits get the error page; scripts get problem details.
+			if (throttle == this.logins
+					&& (HttpMethod.POST.matches(request.getMethod()) || ProblemResponses.wantsHtml(request))) {
 				request.setAttribute(RequestDispatcher.ERROR_MESSAGE, detail);
 				response.sendError(HttpStatus.TOO_MANY_REQUESTS.value(), detail);
 			}

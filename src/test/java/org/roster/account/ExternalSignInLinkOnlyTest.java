@@ -6,7 +6,10 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.roster.testsupport.ServerTest;
 import org.roster.testsupport.TestDatabase;
 import org.roster.testsupport.TestProviders;
@@ -29,9 +32,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * account, even with a verified address; it can only be linked to one, with its password.
  */
 @ServerTest
-@TestPropertySource(
-		properties = { "roster.registration.social=link-only", "roster.security.rate-limit.per-minute=100000" })
+@TestPropertySource(properties = { "roster.registration.social=link-only",
+		"roster.security.rate-limit.per-minute=" + ExternalSignInLinkOnlyTest.PER_MINUTE })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExternalSignInLinkOnlyTest {
+
+	/** Enough for the first test; the second uses up the rest. */
+	static final int PER_MINUTE = 6;
 
 	@DynamicPropertySource
 	static void providers(DynamicPropertyRegistry registry) {
@@ -59,6 +66,7 @@ class ExternalSignInLinkOnlyTest {
 	}
 
 	@Test
+	@Order(1)
 	void anUnknownProviderAccountMakesNoAccountButLinksAfterAPassword() throws Exception {
 		User kim = new AccountTestSupport(this.users, this.encoder).user("kim");
 		TestProviders.nextOidc("subject-kim-elsewhere",
@@ -78,6 +86,22 @@ class ExternalSignInLinkOnlyTest {
 		assertThat(this.jdbc.sql("SELECT user_id FROM user_identities WHERE subject = 'subject-kim-elsewhere'")
 			.query(Long.class)
 			.single()).isEqualTo(kim.getId());
+	}
+
+	@Test
+	@Order(2)
+	void startingRoundTripsIsThrottledLikePasswordChecks() throws Exception {
+		WireClient client = new WireClient("http://localhost:" + this.port);
+		HttpResponse<String> last = null;
+		for (int i = 0; i <= PER_MINUTE; i++) {
+			last = client.get("/oauth2/authorization/oidc");
+			if (last.statusCode() != 302) {
+				break;
+			}
+		}
+		assertThat(last.statusCode()).isEqualTo(429);
+		assertThat(last.headers().firstValue("Retry-After")).isPresent();
+		assertThat(last.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
 	}
 
 }

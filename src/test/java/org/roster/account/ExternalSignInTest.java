@@ -3,6 +3,7 @@ package org.roster.account;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -222,6 +223,23 @@ class ExternalSignInTest {
 	}
 
 	@Test
+	void theProfilesLinkFormMayGoOnToTheProviders() throws Exception {
+		// The Link button is a form whose answer redirects to the provider: browsers
+		// check each redirect of a form's submission against form-action.
+		this.accounts.user("hana");
+		WireClient client = client();
+		client.submit("/login", "/login", Map.of("username", "hana", "password", AccountTestSupport.PASSWORD));
+		HttpResponse<String> profile = client.get("/profile");
+		assertThat(profile.body()).contains("action=\"/profile/sign-in-methods/github\"");
+		String provider = origin(TestProviders.server().authorizationEndpointUrl("github").uri());
+		String formAction = profile.headers()
+			.firstValue("Content-Security-Policy")
+			.orElseThrow()
+			.replaceAll(".*(form-action [^;]*).*", "$1");
+		assertThat(formAction).isEqualTo("form-action 'self' " + provider);
+	}
+
+	@Test
 	void theOnlySignInMethodOfAnAccountCannotBeRemoved() throws Exception {
 		TestProviders.nextOidc("subject-frank",
 				Map.of("email", "frank@example.com", "email_verified", true, "preferred_username", "frank"));
@@ -269,6 +287,26 @@ class ExternalSignInTest {
 	}
 
 	@Test
+	void aLockedAccountIsRefusedUntilTheLockEnds() throws Exception {
+		TestProviders.nextOidc("subject-mia",
+				Map.of("email", "mia@example.com", "email_verified", true, "preferred_username", "mia"));
+		TestProviders.signIn(client(), "oidc");
+		User mia = this.users.findByLogin("mia").orElseThrow();
+		this.users.lockUntil(mia.getId(), Instant.now().plusSeconds(600));
+
+		TestProviders.nextOidc("subject-mia", Map.of("email", "mia@example.com", "email_verified", true));
+		WireClient client = client();
+		HttpResponse<String> refused = TestProviders.signIn(client, "oidc");
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("This account is locked for a while");
+		assertThat(client.get("/profile").statusCode()).isEqualTo(302);
+
+		this.users.unlock(mia.getId());
+		TestProviders.nextOidc("subject-mia", Map.of("email", "mia@example.com", "email_verified", true));
+		assertThat(WireClient.location(TestProviders.signIn(client, "oidc"))).endsWith("/profile");
+	}
+
+	@Test
 	void aStateThatIsNotTheSessionsIsRefused() throws Exception {
 		// Nobody queued at the provider: a refused round trip never reaches its token
 		// endpoint, and would leave the person for the next test.
@@ -311,6 +349,10 @@ class ExternalSignInTest {
 		assertThat(this.profiles.findImage(jane).orElseThrow()).as("stored by Roster, never hot-linked")
 			.doesNotContain(TestProviders.pictureUrl())
 			.contains("avatars/" + jane);
+	}
+
+	private static String origin(URI uri) {
+		return uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
 	}
 
 	private int identities() {

@@ -201,13 +201,34 @@ final class Browser implements AutoCloseable {
 
 	/** Saves a PNG of the viewport under target/screenshots. */
 	void screenshot(String name) {
+		save(name, this.driver.getScreenshotAs(OutputType.BYTES));
+	}
+
+	/** Saves a PNG of one element (its bounding box) under target/screenshots. */
+	void screenshot(String name, String css) {
+		WebElement element = find(css);
+		script("arguments[0].scrollIntoView({block: 'center'});", element);
+		save(name, element.getScreenshotAs(OutputType.BYTES));
+	}
+
+	private static void save(String name, byte[] png) {
 		try {
 			Files.createDirectories(SCREENSHOTS);
-			Files.write(SCREENSHOTS.resolve(name + ".png"), this.driver.getScreenshotAs(OutputType.BYTES));
+			Files.write(SCREENSHOTS.resolve(name + ".png"), png);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Chromium refuses requests to these URL patterns ({@code *} wildcards) for the rest
+	 * of the session, without trying the network: for pages not ours that load from the
+	 * internet, which a test must never reach.
+	 */
+	void block(String... urlPatterns) {
+		this.driver.executeCdpCommand("Network.enable", Map.of());
+		this.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of(urlPatterns)));
 	}
 
 	/** Console errors containing this text are expected for the rest of the test. */

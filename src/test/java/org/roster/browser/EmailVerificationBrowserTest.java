@@ -112,13 +112,13 @@ class EmailVerificationBrowserTest extends BrowserTestSupport {
 	}
 
 	/** The mailed link, pointed at this test's server instead of roster.public-url. */
-	private String link(MimeMessage message, String path) throws Exception {
+	static String link(MimeMessage message, String path) throws Exception {
 		String mailed = TestMail.link(message, path);
 		assertThat(mailed).startsWith("https://roster.example.test" + path + "?token=");
 		return mailed.replace("https://roster.example.test", "");
 	}
 
-	private static MimeMessage only(List<MimeMessage> messages) {
+	static MimeMessage only(List<MimeMessage> messages) {
 		assertThat(messages).hasSize(1);
 		return messages.get(0);
 	}

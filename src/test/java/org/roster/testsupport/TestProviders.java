@@ -24,6 +24,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * {@code id}, {@code login}, {@code name}, {@code avatar_url}, and
  * {@code <user endpoint>/emails}). Each sign-in takes the person queued last with
  * {@link #nextOidc} or {@link #nextGitHub}.
+ * <p>
+ * Browser tests use a second instance instead ({@link #registerInteractive}): there the
+ * provider shows its own login page, where the person types a subject and the claims
+ * JSON, as a person signs in at a real provider. It is a separate server because the
+ * login page replaces the queue: the wire-level tests, which never see a page, keep
+ * theirs.
  */
 public final class TestProviders {
 
@@ -35,12 +41,12 @@ public final class TestProviders {
 
 	private static volatile String gitHubEmails = "[]";
 
-	private static final MockOAuth2Server server = start();
+	private static final MockOAuth2Server server = start(false);
 
 	private TestProviders() {
 	}
 
-	private static MockOAuth2Server start() {
+	private static MockOAuth2Server start(boolean interactiveLogin) {
 		Route emails = new Route() {
 
 			@Override
@@ -95,7 +101,8 @@ public final class TestProviders {
 			}
 
 		};
-		MockOAuth2Server started = new MockOAuth2Server(new OAuth2Config(), plainOAuth2, emails, picture);
+		MockOAuth2Server started = new MockOAuth2Server(new OAuth2Config(interactiveLogin), plainOAuth2, emails,
+				picture);
 		started.start();
 		return started;
 	}
@@ -111,6 +118,19 @@ public final class TestProviders {
 
 	/** The two registrations, as an operator would configure them. */
 	public static void register(DynamicPropertyRegistry registry) {
+		register(registry, server);
+	}
+
+	/**
+	 * The same two registrations at the interactive server (started on first use): each
+	 * sign-in shows the provider's login page, a form with {@code username} (the subject)
+	 * and {@code claims} (a JSON object); nothing is queued.
+	 */
+	public static void registerInteractive(DynamicPropertyRegistry registry) {
+		register(registry, Interactive.server);
+	}
+
+	private static void register(DynamicPropertyRegistry registry, MockOAuth2Server server) {
 		String oidc = "spring.security.oauth2.client.registration.oidc.";
 		registry.add(oidc + "client-id", () -> CLIENT_ID);
 		registry.add(oidc + "client-secret", () -> CLIENT_SECRET);
@@ -126,6 +146,13 @@ public final class TestProviders {
 		registry.add(provider + "authorization-uri", () -> server.authorizationEndpointUrl("github").toString());
 		registry.add(provider + "token-uri", () -> server.tokenEndpointUrl("github").toString());
 		registry.add(provider + "user-info-uri", () -> server.userInfoUrl("github").toString());
+	}
+
+	/** Started only by the classes that use it. */
+	private static final class Interactive {
+
+		static final MockOAuth2Server server = start(true);
+
 	}
 
 	/** The next sign-in at the OpenID Connect issuer is this person. */

@@ -127,6 +127,16 @@ class LanguagesTest {
 	}
 
 	@Test
+	void theLanguageLinksKeepThePagesQuery() throws Exception {
+		// A mailed link's token, the user list's filters: switching language keeps them.
+		this.mvc.perform(get("/reset-password?token=abc_DEF-123&lang=en"))
+			.andExpect(content().string(allOf(containsString("href=\"?token=abc_DEF-123&amp;lang=de\""),
+					containsString("href=\"?token=abc_DEF-123&amp;lang=en\""))));
+		this.mvc.perform(get("/login?registered"))
+			.andExpect(content().string(containsString("href=\"?registered&amp;lang=de\"")));
+	}
+
+	@Test
 	void registrationErrorsAreGerman() throws Exception {
 		this.mvc
 			.perform(post("/register").header(HttpHeaders.ACCEPT_LANGUAGE, "de")
