@@ -52,7 +52,7 @@ class ArchitectureTest {
 		.should()
 		.resideInAnyPackage("org.roster", "org.roster.user..", "org.roster.profile..", "org.roster.account..",
 				"org.roster.admin..", "org.roster.avatar..", "org.roster.cli..", "org.roster.web..",
-				"org.roster.storage..", "org.roster.mail..", "org.roster.token..")
+				"org.roster.storage..", "org.roster.mail..", "org.roster.token..", "org.roster.oidc..")
 		.because("a new package gets its row in docs/ARCHITECTURE.md and its dependency rule here");
 
 	@ArchTest
@@ -74,6 +74,12 @@ class ArchitectureTest {
 			"mail", "storage", "web");
 
 	@ArchTest
+	static final ArchRule oidcUsesUserProfileAvatarAccountAndWeb = mayUseOnly("oidc", "user", "profile", "avatar",
+			"account", "web")
+		.because("the provider signs in account's principal on account's sign-in page and tells applications the"
+				+ " profile; nothing depends on it");
+
+	@ArchTest
 	static final ArchRule tokenUsesUserAccountAndWeb = mayUseOnly("token", "user", "account", "web")
 		.because("a token signs in the account's principal under the account's route rules; "
 				+ "account knows nothing of tokens (it publishes AccessEndedEvent)");
@@ -85,8 +91,9 @@ class ArchitectureTest {
 	static final ArchRule cliUsesTheApplicationUserAccountAndAvatar = noClasses().that()
 		.resideInAPackage("org.roster.cli..")
 		.should()
-		.dependOnClassesThat(resideInAPackage(ROSTER).and(not(resideInAnyPackage("org.roster", "org.roster.cli..",
-				"org.roster.user..", "org.roster.account..", "org.roster.avatar..", "org.roster.mail.."))));
+		.dependOnClassesThat(resideInAPackage(ROSTER)
+			.and(not(resideInAnyPackage("org.roster", "org.roster.cli..", "org.roster.user..", "org.roster.account..",
+					"org.roster.avatar..", "org.roster.mail..", "org.roster.oidc.."))));
 
 	@ArchTest
 	static final ArchRule theWebHelpersUseNoFeature = mayUseOnly("web")

@@ -24,6 +24,7 @@ import org.roster.user.UserService;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -120,8 +121,12 @@ class ExternalSignInHandler implements AuthenticationSuccessHandler, Authenticat
 			refuse(request, response, LoginAuthenticationProvider.UNVERIFIED, this.resendProof.issue(user));
 			return;
 		}
+		// The factor (with its time) is what an ID token's auth_time is read from.
 		ExternalSignIn signIn = new ExternalSignIn(RosterPrincipal.of(user), user.getLanguage(),
-				List.of(new SimpleGrantedAuthority("ROLE_" + user.getRole().name())));
+				List.of(new SimpleGrantedAuthority("ROLE_" + user.getRole().name()),
+						FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.AUTHORIZATION_CODE_AUTHORITY)
+							.issuedAt(Instant.now())
+							.build()));
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(signIn);
 		SecurityContextHolder.setContext(context);

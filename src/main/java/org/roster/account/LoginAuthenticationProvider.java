@@ -1,5 +1,6 @@
 package org.roster.account;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.roster.account.AccountService.PasswordCheck;
@@ -11,6 +12,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -73,8 +75,12 @@ class LoginAuthenticationProvider implements AuthenticationProvider {
 				hash = upgraded;
 			}
 		}
+		// The factor (with its time) is what an ID token's auth_time is read from.
 		return new PasswordSignIn(RosterPrincipal.of(user), hash, user.getLanguage(),
-				List.of(new SimpleGrantedAuthority("ROLE_" + user.getRole().name())));
+				List.of(new SimpleGrantedAuthority("ROLE_" + user.getRole().name()),
+						FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
+							.issuedAt(Instant.now())
+							.build()));
 	}
 
 	@Override

@@ -38,7 +38,7 @@ public class SessionRevoker {
 	 * tokens, deleted in this transaction).
 	 */
 	public void revokeAll(User user) {
-		this.events.publishEvent(new AccessEndedEvent(user.getId()));
+		this.events.publishEvent(new AccessEndedEvent(user.getId(), user.getUsername()));
 		String username = user.getUsername();
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

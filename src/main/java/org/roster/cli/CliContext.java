@@ -23,7 +23,13 @@ final class CliContext {
 			.logStartupInfo(false)
 			.lazyInitialization(true)
 			.run("--roster.cli=true", "--logging.level.root=WARN", "--logging.level.org.roster=WARN",
-					"--spring.jpa.hibernate.ddl-auto=none");
+					"--spring.jpa.hibernate.ddl-auto=none",
+					// No staleness check of event publications: it may run before the
+					// command's migrations made their table, and the server does it
+					// anyway.
+					"--spring.modulith.events.staleness.published=0s",
+					"--spring.modulith.events.staleness.processing=0s",
+					"--spring.modulith.events.staleness.resubmission=0s");
 	}
 
 }

@@ -3,8 +3,8 @@ package org.roster.cli;
 import picocli.CommandLine.Command;
 
 @Command(name = "manage", mixinStandardHelpOptions = true, versionProvider = RosterVersion.class,
-		description = "Roster's command line: database, first admin, users, server.",
-		subcommands = { DbCommand.class, UsersCommand.class, RunServerCommand.class, FtpCommand.class })
+		description = "Roster's command line: database, first admin, users, server.", subcommands = { DbCommand.class,
+				UsersCommand.class, ClientsCommand.class, RunServerCommand.class, FtpCommand.class })
 class ManageCommand implements Runnable {
 
 	@picocli.CommandLine.Spec

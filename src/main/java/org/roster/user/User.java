@@ -2,6 +2,7 @@ package org.roster.user;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import jakarta.persistence.Column;
@@ -82,6 +83,13 @@ public class User {
 	@Column(name = "password_set", nullable = false)
 	private boolean passwordSet = true;
 
+	/**
+	 * The subject ({@code sub}) applications see for this user: random, stable, never the
+	 * username.
+	 */
+	@Column(name = "public_id", nullable = false, updatable = false, length = 36)
+	private String publicId;
+
 	/** The language mail to this user is written in (a BCP 47 tag), null: English. */
 	@Column(length = 16)
 	private @Nullable String language;
@@ -97,6 +105,7 @@ public class User {
 		this.emailVerified = user.emailVerified();
 		this.invited = user.invited();
 		this.passwordSet = user.passwordSet();
+		this.publicId = UUID.randomUUID().toString();
 		setLanguage(user.language());
 	}
 
@@ -180,6 +189,11 @@ public class User {
 	/** The language mail to this user is written in. */
 	public Locale getLanguage() {
 		return (this.language != null) ? Locale.forLanguageTag(this.language) : Locale.ENGLISH;
+	}
+
+	/** The subject other applications know this user by (OpenID Connect {@code sub}). */
+	public String getPublicId() {
+		return this.publicId;
 	}
 
 	public boolean isAdmin() {

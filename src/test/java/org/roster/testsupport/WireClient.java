@@ -89,6 +89,15 @@ public final class WireClient {
 			.build(), BodyHandlers.ofString());
 	}
 
+	/** A form whose fields are already encoded (a field may repeat). */
+	public HttpResponse<String> postForm(String path, String encodedForm) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(url(path)))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
+			.POST(BodyPublishers.ofString(encodedForm))
+			.build(), BodyHandlers.ofString());
+	}
+
 	/** A script's JSON call, with the CSRF header a page's script sends. */
 	public HttpResponse<String> send(String method, String path, String csrfToken, String json) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(URI.create(url(path)))

@@ -1,0 +1,34 @@
+package org.roster.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.flywaydb.core.Flyway;
+import org.roster.oidc.OidcClients;
+import org.roster.oidc.OidcClients.ClientSummary;
+import picocli.CommandLine.Command;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the registered applications.")
+class ClientsListCommand implements Callable<Integer> {
+
+	@Override
+	public Integer call() {
+		try (ConfigurableApplicationContext context = CliContext.start()) {
+			Migrations.apply(context.getBean(Flyway.class), System.out);
+			List<ClientSummary> clients = context.getBean(OidcClients.class).list();
+			if (clients.isEmpty()) {
+				System.out.println("No applications yet: ./manage clients create --name N --redirect-uri U");
+			}
+			for (ClientSummary client : clients) {
+				System.out.println(client.clientId() + "  " + client.name() + "  "
+						+ (client.publicClient() ? "public" : "confidential") + "  scopes: "
+						+ String.join(" ", client.scopes().stream().sorted().toList()) + "  redirect: "
+						+ String.join(" ", client.redirectUris()));
+			}
+			return 0;
+		}
+	}
+
+}

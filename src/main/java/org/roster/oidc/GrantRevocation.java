@@ -1,0 +1,34 @@
+package org.roster.oidc;
+
+import org.roster.account.AccessEndedEvent;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * When a user's access ends (suspension, deletion, role change, a password set through a
+ * mailed link), so do the grants applications hold for them: authorizations (every
+ * refresh and access token) and consents go in the same transaction, on every node at
+ * once (they live in the database). Userinfo and introspection refuse their access tokens
+ * from then on; a JWT access token an application checks only by its signature ends
+ * within its 5 minutes.
+ */
+@Component
+class GrantRevocation {
+
+	private final JdbcClient jdbc;
+
+	GrantRevocation(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@EventListener
+	void onAccessEnded(AccessEndedEvent event) {
+		this.jdbc.sql("DELETE FROM oauth2_authorization WHERE principal_name = ?").param(event.username()).update();
+		this.jdbc.sql("DELETE FROM oauth2_authorization_consent WHERE principal_name = ?")
+			.param(event.username())
+			.update();
+	}
+
+}

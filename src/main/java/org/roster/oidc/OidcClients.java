@@ -1,0 +1,209 @@
+package org.roster.oidc;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The applications that sign their users in through Roster: registered with exact
+ * redirect URIs, the scopes they may ask for, whether the user is asked to consent, and
+ * the default lifetimes (access and ID token 5 minutes, refresh token 8 hours, rotated at
+ * every use). A confidential client's secret is shown once and stored hashed; a public
+ * one (a single-page or mobile app) has none and must use PKCE.
+ */
+@Service
+public class OidcClients {
+
+	/** The scopes Roster knows; a client may be allowed any of them. */
+	public static final Set<String> SCOPES = Set.of("openid", "profile", "email", "phone", "address",
+			RosterClaims.ROLES_SCOPE);
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final RegisteredClientRepository clients;
+
+	private final PasswordEncoder encoder;
+
+	private final JdbcClient jdbc;
+
+	OidcClients(RegisteredClientRepository clients, PasswordEncoder encoder, JdbcClient jdbc) {
+		this.clients = clients;
+		this.encoder = encoder;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Registers a client.
+	 * @throws InvalidClientException naming what is wrong (no name, no or a bad redirect
+	 * URI, an unknown scope, no {@code openid})
+	 */
+	@Transactional
+	public Created create(NewClient request) {
+		List<String> problems = new ArrayList<>();
+		String name = (request.name() != null) ? request.name().strip() : "";
+		if (name.isEmpty() || name.length() > 200) {
+			problems.add("--name: 1 to 200 characters");
+		}
+		if (request.redirectUris().isEmpty()) {
+			problems.add("--redirect-uri: at least one");
+		}
+		request.redirectUris()
+			.stream()
+			.filter((uri) -> !isRedirectUri(uri))
+			.forEach((uri) -> problems
+				.add("--redirect-uri " + uri + ": an absolute https address (http only for localhost), no fragment"));
+		Set<String> scopes = new LinkedHashSet<>(request.scopes());
+		scopes.stream()
+			.filter((scope) -> !SCOPES.contains(scope))
+			.forEach((scope) -> problems.add("--scopes: unknown scope " + scope + " (known: " + known() + ")"));
+		if (!scopes.contains("openid")) {
+			problems.add("--scopes: openid is required");
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidClientException(problems);
+		}
+		String clientId = UUID.randomUUID().toString();
+		String secret = request.publicClient() ? null : secret();
+		RegisteredClient.Builder client = RegisteredClient.withId(UUID.randomUUID().toString())
+			.clientId(clientId)
+			.clientIdIssuedAt(Instant.now())
+			.clientName(name)
+			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+			.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+			.redirectUris((uris) -> uris.addAll(request.redirectUris()))
+			.scopes((all) -> all.addAll(scopes))
+			.clientSettings(ClientSettings.builder()
+				.requireProofKey(request.publicClient())
+				.requireAuthorizationConsent(request.consent())
+				.build())
+			.tokenSettings(TokenSettings.builder()
+				.accessTokenTimeToLive(Duration.ofMinutes(5))
+				.authorizationCodeTimeToLive(Duration.ofMinutes(1))
+				.refreshTokenTimeToLive(Duration.ofHours(8))
+				.reuseRefreshTokens(false)
+				.build());
+		if (secret != null) {
+			client.clientSecret(this.encoder.encode(secret))
+				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST);
+		}
+		else {
+			client.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
+		}
+		this.clients.save(client.build());
+		return new Created(clientId, secret);
+	}
+
+	/** Every client, oldest first. */
+	public List<ClientSummary> list() {
+		return this.jdbc
+			.sql("SELECT client_id, client_name, client_authentication_methods, redirect_uris, scopes,"
+					+ " client_id_issued_at FROM oauth2_registered_client ORDER BY client_id_issued_at, client_id")
+			.query((rs, row) -> new ClientSummary(rs.getString("client_id"), rs.getString("client_name"),
+					!rs.getString("client_authentication_methods").contains("client_secret"),
+					List.of(rs.getString("redirect_uris").split(",")), List.of(rs.getString("scopes").split(",")),
+					rs.getTimestamp("client_id_issued_at").toInstant()))
+			.list();
+	}
+
+	/**
+	 * Deletes a client with its authorizations and consents: its tokens stop working at
+	 * once.
+	 * @return false if there is no such client
+	 */
+	@Transactional
+	public boolean delete(String clientId) {
+		RegisteredClient client = this.clients.findByClientId(clientId);
+		if (client == null) {
+			return false;
+		}
+		this.jdbc.sql("DELETE FROM oauth2_authorization WHERE registered_client_id = ?").param(client.getId()).update();
+		this.jdbc.sql("DELETE FROM oauth2_authorization_consent WHERE registered_client_id = ?")
+			.param(client.getId())
+			.update();
+		this.jdbc.sql("DELETE FROM oauth2_registered_client WHERE id = ?").param(client.getId()).update();
+		return true;
+	}
+
+	private static String known() {
+		return String.join(" ", new TreeSet<>(SCOPES));
+	}
+
+	/**
+	 * Exact-match redirect URIs: absolute, https (http only on a loopback host), no
+	 * fragment.
+	 */
+	static boolean isRedirectUri(String value) {
+		try {
+			URI uri = new URI(value);
+			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+			String host = (uri.getHost() != null) ? uri.getHost() : "";
+			boolean loopback = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
+			return uri.isAbsolute() && uri.getFragment() == null && !host.isEmpty()
+					&& (scheme.equals("https") || scheme.equals("http") && loopback);
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
+	}
+
+	private static String secret() {
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	/** What a client is registered with. */
+	public record NewClient(@Nullable String name, List<String> redirectUris, boolean publicClient, List<String> scopes,
+			boolean consent) {
+	}
+
+	/** The new client's id, and its secret (null for a public client), shown once. */
+	public record Created(String clientId, @Nullable String clientSecret) {
+	}
+
+	/** A registered client as a list shows it. */
+	public record ClientSummary(String clientId, String name, boolean publicClient, List<String> redirectUris,
+			List<String> scopes, Instant createdAt) {
+	}
+
+	/** A registration's problems, one per wrong option. */
+	public static class InvalidClientException extends RuntimeException {
+
+		private final List<String> problems;
+
+		InvalidClientException(List<String> problems) {
+			super(String.join("; ", problems));
+			this.problems = List.copyOf(problems);
+		}
+
+		public List<String> problems() {
+			return this.problems;
+		}
+
+	}
+
+}

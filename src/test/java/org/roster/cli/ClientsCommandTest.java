@@ -1,0 +1,90 @@
+package org.roster.cli;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code ./manage clients} in-process (as {@link ManageCommandLineTest}): applications
+ * are registered with their secret shown once, listed and deleted; bad options are errors
+ * that register nothing.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClientsCommandTest {
+
+	@TempDir
+	static Path dataDir;
+
+	static String confidentialId;
+
+	@Test
+	@Order(1)
+	void aConfidentialClientGetsItsSecretOnceAsJson() {
+		CliRun run = CliRun.manage(dataDir, null, "clients", "create", "--name", "Wiki", "--redirect-uri",
+				"https://wiki.example.com/login/oauth2/code/roster", "--redirect-uri", "http://localhost:3000/callback",
+				"--scopes", "openid profile email roles", "--json");
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).as("JSON alone, for scripts").startsWith("{");
+		JsonNode answer = JsonMapper.builder().build().readTree(run.out());
+		confidentialId = answer.get("clientId").asString();
+		assertThat(confidentialId).isNotBlank();
+		assertThat(answer.get("clientSecret").asString()).hasSizeGreaterThanOrEqualTo(40);
+	}
+
+	@Test
+	@Order(2)
+	void aPublicClientHasNoSecretAndTheListShowsBoth() {
+		CliRun created = CliRun.manage(dataDir, null, "clients", "create", "--name", "Single page", "--redirect-uri",
+				"https://app.example.com/", "--public", "--no-consent");
+		assertThat(created.exitCode()).as(created.toString()).isZero();
+		assertThat(created.out()).contains("Registered 'Single page'.", "client id:").doesNotContain("secret");
+
+		CliRun list = CliRun.manage(dataDir, null, "clients", "list");
+		assertThat(list.exitCode()).as(list.toString()).isZero();
+		assertThat(list.out()).contains(confidentialId + "  Wiki  confidential", "Single page  public")
+			.contains("scopes: email openid profile roles");
+	}
+
+	@Test
+	@Order(3)
+	void deletingAClientRemovesIt() {
+		CliRun deleted = CliRun.manage(dataDir, null, "clients", "delete", confidentialId);
+		assertThat(deleted.exitCode()).as(deleted.toString()).isZero();
+		assertThat(CliRun.manage(dataDir, null, "clients", "list").out()).doesNotContain("Wiki");
+		CliRun again = CliRun.manage(dataDir, null, "clients", "delete", confidentialId);
+		assertThat(again.exitCode()).isEqualTo(1);
+		assertThat(again.err()).contains("No application with client id " + confidentialId);
+	}
+
+	@Test
+	@Order(4)
+	void badRegistrationsAreErrorsThatRegisterNothing() {
+		CliRun run = CliRun.manage(dataDir, null, "clients", "create", "--name", "Bad", "--redirect-uri",
+				"http://example.com/callback", "--redirect-uri", "https://ok.example.com/cb#fragment", "--scopes",
+				"profile admin");
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+		assertThat(run.err()).contains("--redirect-uri http://example.com/callback", "cb#fragment",
+				"unknown scope admin", "openid is required");
+		assertThat(CliRun.manage(dataDir, null, "clients", "list").out()).doesNotContain("Bad");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "clients", "clients create --name X", "clients create --redirect-uri https://a.example/",
+			"clients delete", "clients create --name X --redirect-uri https://a.example/ --secret s" })
+	void wrongUsageExitsWithTwo(String commandLine) {
+		CliRun run = CliRun.manage(dataDir, null, commandLine.split(" "));
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+		assertThat(run.out()).isEmpty();
+	}
+
+}

@@ -1,0 +1,348 @@
+package org.roster.oidc;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.roster.account.AccountTestSupport;
+import org.roster.account.SessionRevoker;
+import org.roster.testsupport.ServerTest;
+import org.roster.testsupport.TestDatabase;
+import org.roster.testsupport.WireClient;
+import org.roster.user.User;
+import org.roster.user.UserService;
+import org.roster.user.UserStatus;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Roster as an OpenID Connect provider, as an application on the wire sees it: discovery,
+ * the code flow with PKCE through Roster's own sign-in page, the ID token checked against
+ * the published keys, userinfo, refresh with rotation, and nothing usable at rest.
+ */
+@ServerTest
+@TestPropertySource(properties = "roster.security.rate-limit.per-minute=100000")
+class OidcProviderTest {
+
+	static final String REDIRECT = "http://127.0.0.1:9/callback";
+
+	static final String SECRET = "app-secret-for-tests";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	UserService users;
+
+	@Autowired
+	PasswordEncoder encoder;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	RegisteredClientRepository clients;
+
+	@Autowired
+	SessionRevoker sessions;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	final JsonMapper json = JsonMapper.builder().build();
+
+	final HttpClient http = HttpClient.newHttpClient();
+
+	String clientId;
+
+	User paula;
+
+	@BeforeEach
+	void setUp() {
+		new TestDatabase(this.dataSource).deleteAllUsers();
+		this.jdbc.sql("DELETE FROM oauth2_authorization").update();
+		this.paula = new AccountTestSupport(this.users, this.encoder).user("paula");
+		this.clientId = register(false);
+	}
+
+	private String register(boolean consent) {
+		String id = "app-" + UUID.randomUUID();
+		this.clients.save(RegisteredClient.withId(UUID.randomUUID().toString())
+			.clientId(id)
+			.clientSecret(this.encoder.encode(SECRET))
+			.clientName("Test app")
+			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+			.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+			.redirectUri(REDIRECT)
+			.scope("openid")
+			.scope("profile")
+			.scope("email")
+			.scope("roles")
+			.clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(consent).build())
+			.tokenSettings(TokenSettings.builder()
+				.accessTokenTimeToLive(Duration.ofMinutes(5))
+				.refreshTokenTimeToLive(Duration.ofHours(8))
+				.reuseRefreshTokens(false)
+				.build())
+			.build());
+		return id;
+	}
+
+	@Test
+	void theConsentPageNamesTheAppAndWhatItWillSeeAndEitherAnswerGoesBack() throws Exception {
+		this.clientId = register(true);
+		WireClient browser = new WireClient(base());
+		browser.submit("/login", "/login", Map.of("username", "paula", "password", AccountTestSupport.PASSWORD));
+		String verifier = "verifier-" + UUID.randomUUID() + "-" + UUID.randomUUID();
+		HttpResponse<String> toConsent = browser.get(authorizeUrl(verifier, "s1", "n1"));
+		assertThat(toConsent.statusCode()).as(toConsent.body()).isEqualTo(302);
+		assertThat(WireClient.location(toConsent)).contains("/oauth2/consent");
+		HttpResponse<String> page = browser.get(WireClient.location(toConsent));
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Test app wants to sign you in", "your email address", "your role in Roster");
+		assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
+			.contains("form-action 'self' http://127.0.0.1:9;");
+		String state = page.body().replaceAll("(?s).*name=\"state\" value=\"([^\"]+)\".*", "$1");
+
+		HttpResponse<String> allowed = browser.postForm("/oauth2/authorize",
+				"client_id=" + enc(this.clientId) + "&state=" + enc(state) + "&scope=openid&scope=email");
+		String callback = WireClient.location(allowed);
+		assertThat(callback).startsWith(REDIRECT).contains("code=", "state=s1");
+		JsonNode tokens = token(Map.of("grant_type", "authorization_code", "code", parameter(callback, "code"),
+				"redirect_uri", REDIRECT, "code_verifier", verifier));
+		assertThat(tokens.get("scope").asString()).contains("openid", "email").doesNotContain("roles");
+
+		HttpResponse<String> again = browser.get(authorizeUrl(verifier, "s2", "n2"));
+		HttpResponse<String> pageAgain = browser.get(WireClient.location(again));
+		assertThat(pageAgain.body()).contains("already allowed: your email address");
+		String state2 = pageAgain.body().replaceAll("(?s).*name=\"state\" value=\"([^\"]+)\".*", "$1");
+		HttpResponse<String> denied = browser.submit(WireClient.location(again), "/oauth2/consent/deny",
+				Map.of("state", state2));
+		assertThat(WireClient.location(denied)).as("nothing, not even what was allowed before")
+			.startsWith(REDIRECT)
+			.contains("error=access_denied", "state=s2")
+			.doesNotContain("code=");
+		assertThat(browser.submit(WireClient.location(again), "/oauth2/consent/deny", Map.of("state", state2))
+			.statusCode()).as("that request is over").isEqualTo(400);
+	}
+
+	@Test
+	void discoveryNamesTheIssuerAndItsEndpoints() throws Exception {
+		JsonNode discovery = this.json.readTree(get("/.well-known/openid-configuration").body());
+		assertThat(discovery.get("issuer").asString()).isEqualTo("https://roster.example.test");
+		assertThat(discovery.get("jwks_uri").asString()).endsWith("/oauth2/jwks");
+		assertThat(discovery.get("code_challenge_methods_supported").toString()).contains("S256");
+		assertThat(discovery.get("userinfo_endpoint").asString()).endsWith("/userinfo");
+	}
+
+	@Test
+	void anAppSignsAUserInThroughRostersSignInPageAndReadsTheirClaims() throws Exception {
+		WireClient browser = new WireClient(base());
+		String verifier = "verifier-" + UUID.randomUUID() + "-" + UUID.randomUUID();
+		String authorize = authorizeUrl(verifier, "state-1", "nonce-1");
+
+		HttpResponse<String> toLogin = browser.get(authorize);
+		assertThat(toLogin.statusCode()).isEqualTo(302);
+		assertThat(WireClient.location(toLogin)).endsWith("/login");
+		HttpResponse<String> signedIn = browser.submit("/login", "/login",
+				Map.of("username", "paula", "password", AccountTestSupport.PASSWORD));
+		assertThat(WireClient.location(signedIn)).as("back to the authorization request").contains("/oauth2/authorize");
+		HttpResponse<String> toApp = browser.get(WireClient.location(signedIn));
+		String callback = WireClient.location(toApp);
+		assertThat(callback).startsWith(REDIRECT).contains("state=state-1");
+		String code = parameter(callback, "code");
+
+		JsonNode tokens = token(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT,
+				"code_verifier", verifier));
+		SignedJWT idToken = SignedJWT.parse(tokens.get("id_token").asString());
+		RSAKey key = (RSAKey) JWKSet.parse(get("/oauth2/jwks").body()).getKeyByKeyId(idToken.getHeader().getKeyID());
+		assertThat(idToken.verify(new RSASSAVerifier(key))).as("signed with a published key").isTrue();
+		assertThat(idToken.getJWTClaimsSet().getSubject()).isEqualTo(this.paula.getPublicId()).isNotEqualTo("paula");
+		assertThat(idToken.getJWTClaimsSet().getStringClaim("nonce")).isEqualTo("nonce-1");
+		assertThat(idToken.getJWTClaimsSet().getStringClaim("email")).isEqualTo(this.paula.getEmail());
+		assertThat(idToken.getJWTClaimsSet().getStringClaim("preferred_username")).isEqualTo("paula");
+		assertThat(idToken.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("USER");
+		assertThat(idToken.getJWTClaimsSet().getIssuer()).isEqualTo("https://roster.example.test");
+
+		String accessToken = tokens.get("access_token").asString();
+		HttpResponse<String> userInfo = bearer("/userinfo", accessToken);
+		assertThat(userInfo.statusCode()).isEqualTo(200);
+		JsonNode claims = this.json.readTree(userInfo.body());
+		assertThat(claims.get("sub").asString()).isEqualTo(this.paula.getPublicId());
+		assertThat(claims.get("email_verified").asBoolean()).isFalse();
+		assertThat(claims.get("picture").asString()).startsWith("https://roster.example.test/users/");
+
+		String refresh = tokens.get("refresh_token").asString();
+		List<String> atRest = this.jdbc
+			.sql("SELECT COALESCE(authorization_code_value, '') || ' '"
+					+ " || COALESCE(access_token_value, '') || ' ' || COALESCE(refresh_token_value, '') || ' '"
+					+ " || COALESCE(oidc_id_token_value, '') FROM oauth2_authorization")
+			.query(String.class)
+			.list();
+		assertThat(atRest).hasSize(1)
+			.allSatisfy((row) -> assertThat(row).doesNotContain(code, accessToken, refresh)
+				.doesNotContain(tokens.get("id_token").asString())
+				.contains("sha256:"));
+
+		JsonNode refreshed = token(Map.of("grant_type", "refresh_token", "refresh_token", refresh));
+		assertThat(refreshed.get("refresh_token").asString()).isNotEqualTo(refresh);
+		HttpResponse<String> reused = tokenResponse(Map.of("grant_type", "refresh_token", "refresh_token", refresh));
+		assertThat(reused.statusCode()).as("a rotated refresh token is spent").isEqualTo(400);
+		assertThat(reused.body()).contains("invalid_grant");
+	}
+
+	@Test
+	void aSuspendedUsersTokensStopWorking() throws Exception {
+		WireClient browser = new WireClient(base());
+		browser.submit("/login", "/login", Map.of("username", "paula", "password", AccountTestSupport.PASSWORD));
+		String verifier = "verifier-" + UUID.randomUUID() + "-" + UUID.randomUUID();
+		String code = parameter(WireClient.location(browser.get(authorizeUrl(verifier, "s", "n"))), "code");
+		JsonNode tokens = token(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT,
+				"code_verifier", verifier));
+		assertThat(bearer("/userinfo", tokens.get("access_token").asString()).statusCode()).isEqualTo(200);
+		this.users.changeStatus(this.paula.getId(), UserStatus.SUSPENDED);
+		assertThat(bearer("/userinfo", tokens.get("access_token").asString()).statusCode()).isBetween(400, 401);
+		HttpResponse<String> refresh = tokenResponse(
+				Map.of("grant_type", "refresh_token", "refresh_token", tokens.get("refresh_token").asString()));
+		assertThat(refresh.statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void whenAccessEndsTheGrantsGoAtOnce() throws Exception {
+		WireClient browser = new WireClient(base());
+		browser.submit("/login", "/login", Map.of("username", "paula", "password", AccountTestSupport.PASSWORD));
+		String verifier = "verifier-" + UUID.randomUUID() + "-" + UUID.randomUUID();
+		String code = parameter(WireClient.location(browser.get(authorizeUrl(verifier, "s", "n"))), "code");
+		JsonNode tokens = token(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT,
+				"code_verifier", verifier));
+		assertThat(grantsOfPaula()).isOne();
+		// What a suspension, a deletion, a role change or a reset does (SessionRevoker).
+		this.transactions.executeWithoutResult((status) -> this.sessions.revokeAll(this.users.get(this.paula.getId())));
+		assertThat(grantsOfPaula()).isZero();
+		assertThat(bearer("/userinfo", tokens.get("access_token").asString()).statusCode()).isBetween(400, 401);
+		assertThat(tokenResponse(
+				Map.of("grant_type", "refresh_token", "refresh_token", tokens.get("refresh_token").asString()))
+			.statusCode()).isEqualTo(400);
+	}
+
+	private int grantsOfPaula() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM oauth2_authorization WHERE principal_name = 'paula'")
+			.query(Integer.class)
+			.single();
+	}
+
+	@Test
+	void aWrongRedirectUriNeverRedirects() throws Exception {
+		WireClient browser = new WireClient(base());
+		browser.submit("/login", "/login", Map.of("username", "paula", "password", AccountTestSupport.PASSWORD));
+		String verifier = "verifier-" + UUID.randomUUID() + "-" + UUID.randomUUID();
+		HttpResponse<String> refused = browser
+			.get(authorizeUrl(verifier, "s", "n").replace(enc(REDIRECT), enc("https://evil.example/callback")));
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.headers().firstValue("Location")).isEmpty();
+	}
+
+	@Test
+	void withoutPkceTheRequestIsRefused() throws Exception {
+		WireClient browser = new WireClient(base());
+		browser.submit("/login", "/login", Map.of("username", "paula", "password", AccountTestSupport.PASSWORD));
+		String withoutPkce = authorizeUrl("v", "s", "n").replaceAll("&code_challenge[^&]*", "");
+		HttpResponse<String> refused = browser.get(withoutPkce);
+		assertThat(refused.statusCode()).isEqualTo(302);
+		assertThat(WireClient.location(refused)).startsWith(REDIRECT)
+			.contains("error=invalid_request")
+			.doesNotContain("code=");
+	}
+
+	private String authorizeUrl(String verifier, String state, String nonce) throws Exception {
+		String challenge = Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+		return base() + "/oauth2/authorize?response_type=code&client_id=" + enc(this.clientId) + "&redirect_uri="
+				+ enc(REDIRECT) + "&scope=" + enc("openid profile email roles") + "&state=" + state + "&nonce=" + nonce
+				+ "&code_challenge=" + challenge + "&code_challenge_method=S256";
+	}
+
+	private JsonNode token(Map<String, String> form) throws Exception {
+		HttpResponse<String> response = tokenResponse(form);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return this.json.readTree(response.body());
+	}
+
+	private HttpResponse<String> tokenResponse(Map<String, String> form) throws Exception {
+		String body = form.entrySet()
+			.stream()
+			.map((field) -> field.getKey() + "=" + enc(field.getValue()))
+			.collect(Collectors.joining("&"));
+		String basic = Base64.getEncoder()
+			.encodeToString((enc(this.clientId) + ":" + enc(SECRET)).getBytes(StandardCharsets.UTF_8));
+		return this.http.send(HttpRequest.newBuilder(URI.create(base() + "/oauth2/token"))
+			.header("Authorization", "Basic " + basic)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(BodyPublishers.ofString(body))
+			.build(), BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> bearer(String path, String token) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(base() + path))
+			.header("Authorization", "Bearer " + token)
+			.GET()
+			.build(), BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build(), BodyHandlers.ofString());
+	}
+
+	private static String parameter(String url, String name) {
+		return URI.create(url).getQuery().replaceAll(".*(?:^|&)" + name + "=([^&]+).*", "$1");
+	}
+
+	private static String enc(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	private String base() {
+		return "http://localhost:" + this.port;
+	}
+
+}
