@@ -264,6 +264,29 @@ class OidcProviderTest {
 			.statusCode()).isEqualTo(400);
 	}
 
+	@Test
+	void theProfileListsTheConnectedApplicationsAndRevokesOne() throws Exception {
+		WireClient browser = new WireClient(base());
+		browser.submit("/login", "/login", Map.of("username", "paula", "password", AccountTestSupport.PASSWORD));
+		assertThat(browser.get("/profile/applications").body()).contains("No application has signed you in");
+		String verifier = "verifier-" + UUID.randomUUID() + "-" + UUID.randomUUID();
+		String code = parameter(WireClient.location(browser.get(authorizeUrl(verifier, "s", "n"))), "code");
+		JsonNode tokens = token(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT,
+				"code_verifier", verifier));
+		String page = browser.get("/profile/applications").body();
+		assertThat(page).contains("Test app", "may see: email, profile, roles", "last used");
+
+		HttpResponse<String> revoked = browser.submit("/profile/applications",
+				"/profile/applications/" + this.clientId + "/revoke", Map.of());
+		assertThat(WireClient.location(revoked)).endsWith("/profile/applications?revoked");
+		assertThat(browser.get("/profile/applications?revoked").body()).contains("Access revoked")
+			.doesNotContain("Test app");
+		assertThat(grantsOfPaula()).isZero();
+		assertThat(tokenResponse(
+				Map.of("grant_type", "refresh_token", "refresh_token", tokens.get("refresh_token").asString()))
+			.statusCode()).isEqualTo(400);
+	}
+
 	private int grantsOfPaula() {
 		return this.jdbc.sql("SELECT COUNT(*) FROM oauth2_authorization WHERE principal_name = 'paula'")
 			.query(Integer.class)
