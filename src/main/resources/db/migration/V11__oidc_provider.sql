@@ -78,3 +78,12 @@ CREATE TABLE oidc_signing_keys (
     created_at                    TIMESTAMP WITH TIME ZONE NOT NULL,
     retired_at                    TIMESTAMP WITH TIME ZONE
 );
+
+-- Refresh tokens replaced by rotation (their SHA-256): presenting one again means it was
+-- stolen or copied, and ends the whole grant. Kept until the grant ends.
+CREATE TABLE oidc_spent_refresh_tokens (
+    token_hash                    VARCHAR(100)  NOT NULL PRIMARY KEY,
+    authorization_id              VARCHAR(100)  NOT NULL,
+    spent_at                      TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX oidc_spent_refresh_tokens_authorization_idx ON oidc_spent_refresh_tokens (authorization_id);

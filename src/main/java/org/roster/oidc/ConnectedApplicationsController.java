@@ -10,7 +10,6 @@ import org.roster.account.CurrentUser;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,8 +27,11 @@ class ConnectedApplicationsController {
 
 	private final JdbcClient jdbc;
 
-	ConnectedApplicationsController(JdbcClient jdbc) {
+	private final Grants grants;
+
+	ConnectedApplicationsController(JdbcClient jdbc, Grants grants) {
 		this.jdbc = jdbc;
+		this.grants = grants;
 	}
 
 	@GetMapping(PATH)
@@ -50,7 +52,6 @@ class ConnectedApplicationsController {
 	}
 
 	@PostMapping(PATH + "/{clientId}/revoke")
-	@Transactional
 	String revoke(@PathVariable String clientId) {
 		String username = CurrentUser.require().getName();
 		String id = this.jdbc.sql("SELECT id FROM oauth2_registered_client WHERE client_id = ?")
@@ -59,13 +60,7 @@ class ConnectedApplicationsController {
 			.optional()
 			.orElse(null);
 		if (id != null) {
-			this.jdbc.sql("DELETE FROM oauth2_authorization WHERE registered_client_id = ? AND principal_name = ?")
-				.params(id, username)
-				.update();
-			this.jdbc
-				.sql("DELETE FROM oauth2_authorization_consent WHERE registered_client_id = ? AND principal_name = ?")
-				.params(id, username)
-				.update();
+			this.grants.endForUserAndClient(username, id);
 		}
 		return "redirect:" + PATH + "?revoked";
 	}

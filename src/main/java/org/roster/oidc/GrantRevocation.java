@@ -3,7 +3,6 @@ package org.roster.oidc;
 import org.roster.account.AccessEndedEvent;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,18 +16,15 @@ import org.springframework.stereotype.Component;
 @Component
 class GrantRevocation {
 
-	private final JdbcClient jdbc;
+	private final Grants grants;
 
-	GrantRevocation(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	GrantRevocation(Grants grants) {
+		this.grants = grants;
 	}
 
 	@EventListener
 	void onAccessEnded(AccessEndedEvent event) {
-		this.jdbc.sql("DELETE FROM oauth2_authorization WHERE principal_name = ?").param(event.username()).update();
-		this.jdbc.sql("DELETE FROM oauth2_authorization_consent WHERE principal_name = ?")
-			.param(event.username())
-			.update();
+		this.grants.endForUser(event.username());
 	}
 
 }

@@ -4,12 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 import org.roster.account.RosterPrincipal;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
@@ -35,12 +38,16 @@ final class HashedAuthorizations implements OAuth2AuthorizationService {
 
 	private final OAuth2AuthorizationService store;
 
-	HashedAuthorizations(OAuth2AuthorizationService store) {
+	private final JdbcClient jdbc;
+
+	HashedAuthorizations(OAuth2AuthorizationService store, JdbcClient jdbc) {
 		this.store = store;
+		this.jdbc = jdbc;
 	}
 
 	@Override
 	public void save(OAuth2Authorization authorization) {
+		rememberReplacedRefreshToken(authorization);
 		OAuth2Authorization.Builder hashed = withValues(authorization, HashedAuthorizations::hashed);
 		Object principal = authorization.getAttribute(Principal.class.getName());
 		if (principal instanceof Authentication authentication
@@ -53,7 +60,42 @@ final class HashedAuthorizations implements OAuth2AuthorizationService {
 
 	@Override
 	public void remove(OAuth2Authorization authorization) {
+		this.jdbc.sql("DELETE FROM oidc_spent_refresh_tokens WHERE authorization_id = ?")
+			.param(authorization.getId())
+			.update();
 		this.store.remove(authorization);
+	}
+
+	/**
+	 * A rotation replaces the refresh token: the old one's hash is kept, so that
+	 * presenting it again is recognised as reuse.
+	 */
+	private void rememberReplacedRefreshToken(OAuth2Authorization authorization) {
+		OAuth2Authorization.Token<OAuth2RefreshToken> next = authorization.getRefreshToken();
+		if (next == null) {
+			return;
+		}
+		OAuth2Authorization stored = this.store.findById(authorization.getId());
+		OAuth2Authorization.Token<OAuth2RefreshToken> previous = (stored != null) ? stored.getRefreshToken() : null;
+		if (previous != null && !previous.getToken().getTokenValue().equals(hashed(next.getToken().getTokenValue()))) {
+			this.jdbc
+				.sql("INSERT INTO oidc_spent_refresh_tokens (token_hash, authorization_id, spent_at) VALUES (?, ?, ?)")
+				.params(previous.getToken().getTokenValue(), authorization.getId(), Timestamp.from(Instant.now()))
+				.update();
+		}
+	}
+
+	/**
+	 * A refresh token that rotation replaced, presented again: it was copied or stolen,
+	 * so the whole grant ends (RFC 9700, refresh token rotation).
+	 */
+	private void endGrantOfReusedRefreshToken(String hash) {
+		this.jdbc.sql("SELECT authorization_id FROM oidc_spent_refresh_tokens WHERE token_hash = ?")
+			.param(hash)
+			.query(String.class)
+			.optional()
+			.map(this.store::findById)
+			.ifPresent(this::remove);
 	}
 
 	@Override
@@ -68,6 +110,9 @@ final class HashedAuthorizations implements OAuth2AuthorizationService {
 		}
 		String hash = hashed(token);
 		OAuth2Authorization found = this.store.findByToken(hash, tokenType);
+		if (found == null && (tokenType == null || OAuth2TokenType.REFRESH_TOKEN.equals(tokenType))) {
+			endGrantOfReusedRefreshToken(hash);
+		}
 		if (found == null) {
 			// The consent's state is no token: it is kept as issued.
 			return (tokenType == null) ? this.store.findByToken(token, new OAuth2TokenType("state")) : null;

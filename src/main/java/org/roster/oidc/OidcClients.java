@@ -49,10 +49,13 @@ public class OidcClients {
 
 	private final JdbcClient jdbc;
 
-	OidcClients(RegisteredClientRepository clients, PasswordEncoder encoder, JdbcClient jdbc) {
+	private final Grants grants;
+
+	OidcClients(RegisteredClientRepository clients, PasswordEncoder encoder, JdbcClient jdbc, Grants grants) {
 		this.clients = clients;
 		this.encoder = encoder;
 		this.jdbc = jdbc;
+		this.grants = grants;
 	}
 
 	/**
@@ -140,10 +143,7 @@ public class OidcClients {
 		if (client == null) {
 			return false;
 		}
-		this.jdbc.sql("DELETE FROM oauth2_authorization WHERE registered_client_id = ?").param(client.getId()).update();
-		this.jdbc.sql("DELETE FROM oauth2_authorization_consent WHERE registered_client_id = ?")
-			.param(client.getId())
-			.update();
+		this.grants.endForClient(client.getId());
 		this.jdbc.sql("DELETE FROM oauth2_registered_client WHERE id = ?").param(client.getId()).update();
 		return true;
 	}

@@ -9,7 +9,9 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +85,9 @@ class OidcProviderTest {
 
 	@Autowired
 	SessionRevoker sessions;
+
+	@Autowired
+	Grants grants;
 
 	@Autowired
 	TransactionTemplate transactions;
@@ -228,6 +233,10 @@ class OidcProviderTest {
 		HttpResponse<String> reused = tokenResponse(Map.of("grant_type", "refresh_token", "refresh_token", refresh));
 		assertThat(reused.statusCode()).as("a rotated refresh token is spent").isEqualTo(400);
 		assertThat(reused.body()).contains("invalid_grant");
+		HttpResponse<String> afterReuse = tokenResponse(
+				Map.of("grant_type", "refresh_token", "refresh_token", refreshed.get("refresh_token").asString()));
+		assertThat(afterReuse.statusCode()).as("its reuse ended the whole grant").isEqualTo(400);
+		assertThat(bearer("/userinfo", refreshed.get("access_token").asString()).statusCode()).isBetween(400, 401);
 	}
 
 	@Test
@@ -285,6 +294,29 @@ class OidcProviderTest {
 		assertThat(tokenResponse(
 				Map.of("grant_type", "refresh_token", "refresh_token", tokens.get("refresh_token").asString()))
 			.statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void expiredGrantsAreDeletedAndLiveOnesStay() throws Exception {
+		WireClient browser = new WireClient(base());
+		browser.submit("/login", "/login", Map.of("username", "paula", "password", AccountTestSupport.PASSWORD));
+		for (String state : new String[] { "old", "live" }) {
+			String verifier = "verifier-" + UUID.randomUUID() + "-" + UUID.randomUUID();
+			String code = parameter(WireClient.location(browser.get(authorizeUrl(verifier, state, "n"))), "code");
+			token(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT, "code_verifier",
+					verifier));
+		}
+		assertThat(grantsOfPaula()).isEqualTo(2);
+		String old = this.jdbc.sql("SELECT MIN(id) FROM oauth2_authorization").query(String.class).single();
+		this.jdbc.sql("UPDATE oauth2_authorization SET refresh_token_expires_at = ? WHERE id = ?")
+			.params(Timestamp.from(Instant.now().minusSeconds(60)), old)
+			.update();
+		assertThat(this.grants.deleteExpired(Instant.now())).isOne();
+		assertThat(grantsOfPaula()).isOne();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM oauth2_authorization WHERE id = ?")
+			.param(old)
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	private int grantsOfPaula() {
