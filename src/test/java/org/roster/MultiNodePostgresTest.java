@@ -11,22 +11,24 @@ import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,6 +42,10 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import javax.sql.DataSource;
 
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.SignedJWT;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,6 +56,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.roster.account.AccountTestSupport;
 import org.roster.avatar.AvatarService;
 import org.roster.avatar.SharedFtpServer;
+import org.roster.oidc.OidcClients;
 import org.roster.testsupport.PostgresRunLock;
 import org.roster.testsupport.TestDatabase;
 import org.roster.user.User;
@@ -224,6 +231,58 @@ class MultiNodePostgresTest {
 		assertLoginRefused(client.signIn(b, "nodes-nobody", "wrong-password"));
 		// ...and node A tells clients behind the same proxy apart by X-Forwarded-For.
 		assertLoginRefused(new Browser().signIn(a, "nodes-nobody", "wrong-password"));
+	}
+
+	@Test
+	void anApplicationsCodeFromOneNodeIsRedeemedAndRefreshedOnTheOtherUnderTheSameKeys() throws Exception {
+		accounts.user("nodes-oidc");
+		String redirect = "http://127.0.0.1:9/callback";
+		OidcClients.Created client = a.context()
+			.getBean(OidcClients.class)
+			.create(new OidcClients.NewClient("Two nodes", List.of(redirect), false, List.of("openid", "email"),
+					false));
+		Browser browser = new Browser();
+		assertSignedIn(browser.signIn(a, "nodes-oidc", AccountTestSupport.PASSWORD));
+		String verifier = "two-nodes-verifier-" + UUID.randomUUID();
+		String challenge = Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+		String callback = location(browser.page(a,
+				"/oauth2/authorize?response_type=code&client_id=" + client.clientId() + "&redirect_uri="
+						+ URLEncoder.encode(redirect, StandardCharsets.UTF_8) + "&scope=openid%20email&state=st"
+						+ "&nonce=nn&code_challenge=" + challenge + "&code_challenge_method=S256"));
+		assertThat(callback).startsWith(redirect);
+		String code = callback.replaceAll(".*[?&]code=([^&]+).*", "$1");
+
+		JsonNode tokens = json
+			.readTree(tokenRequest(b, client,
+					"grant_type=authorization_code&code=" + code + "&redirect_uri="
+							+ URLEncoder.encode(redirect, StandardCharsets.UTF_8) + "&code_verifier=" + verifier)
+				.body());
+		JsonNode refreshed = json.readTree(tokenRequest(b, client,
+				"grant_type=refresh_token&refresh_token=" + tokens.get("refresh_token").asString())
+			.body());
+		assertThat(refreshed.get("access_token").asString()).isNotBlank();
+
+		String keysOfA = browser.page(a, "/oauth2/jwks").body();
+		assertThat(browser.page(b, "/oauth2/jwks").body()).isEqualTo(keysOfA);
+		SignedJWT idToken = SignedJWT.parse(tokens.get("id_token").asString());
+		RSAKey key = (RSAKey) JWKSet.parse(keysOfA).getKeyByKeyId(idToken.getHeader().getKeyID());
+		assertThat(idToken.verify(new RSASSAVerifier(key))).isTrue();
+	}
+
+	private static HttpResponse<String> tokenRequest(Node node, OidcClients.Created client, String form)
+			throws IOException, InterruptedException {
+		String basic = Base64.getEncoder()
+			.encodeToString((client.clientId() + ":" + client.clientSecret()).getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(node.uri("/oauth2/token"))
+				.header("Authorization", "Basic " + basic)
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(form))
+				.build(), BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return response;
 	}
 
 	@Test
