@@ -70,6 +70,9 @@ class PasswordResetTest {
 	@Autowired
 	MailTokens tokens;
 
+	@Autowired
+	PasswordResets resets;
+
 	AccountTestSupport accounts;
 
 	User alice;
@@ -240,6 +243,43 @@ class PasswordResetTest {
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM mail_outbox").query(Integer.class).single()).isZero();
 		assertThat(this.outbox.deliverDue()).isZero();
 		assertThat(smtp.getReceivedMessages()).isEmpty();
+	}
+
+	@Test
+	void aResetLinkOfAnAccountSuspendedSinceSetsNothingAndStaysUnused() throws Exception {
+		forgot("alice", freshClient());
+		String token = TestMail.token(TestMail.link(onlyMail(), "/reset-password"));
+		this.users.changeStatus(this.alice.getId(), UserStatus.SUSPENDED);
+		String hash = this.users.get(this.alice.getId()).getPasswordHash();
+		int mails = this.jdbc.sql("SELECT COUNT(*) FROM mail_outbox").query(Integer.class).single();
+
+		String form = this.mvc.perform(get("/reset-password").param("token", token))
+			.andExpect(status().isForbidden())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(form).contains("This account is suspended")
+			.contains("Contact an administrator.")
+			.doesNotContain("name=\"password\"")
+			.doesNotContain("Request a new link");
+		String answer = choose(token, NEW_PASSWORD, NEW_PASSWORD).andExpect(status().isForbidden())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(answer).contains("This account is suspended");
+		// Suspended between the form's check and the transaction: the same refusal.
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> this.resets.complete(token, LinkPurpose.RESET, this.encoder.encode(NEW_PASSWORD)))
+			.isInstanceOf(SuspendedAccountException.class);
+
+		assertThat(this.users.get(this.alice.getId()).getPasswordHash()).isEqualTo(hash);
+		assertThat(this.tokens.find(token, LinkPurpose.RESET).state()).isEqualTo(MailTokens.State.VALID);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM mail_outbox").query(Integer.class).single())
+			.as("no password-changed notice")
+			.isEqualTo(mails);
+		// Reinstated, the same link works.
+		this.users.changeStatus(this.alice.getId(), UserStatus.ACTIVE);
+		choose(token, NEW_PASSWORD, NEW_PASSWORD).andExpect(redirectedUrl("/login?passwordSet"));
 	}
 
 	@Test

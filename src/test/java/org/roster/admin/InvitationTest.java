@@ -22,6 +22,7 @@ import org.roster.testsupport.TestMail;
 import org.roster.user.Role;
 import org.roster.user.User;
 import org.roster.user.UserService;
+import org.roster.user.UserStatus;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -312,6 +313,33 @@ class InvitationTest {
 				.param("passwordConfirm", CHOSEN))
 			.andExpect(redirectedUrl("/login?passwordSet"));
 		assertThat(this.users.findByLogin("heidi").orElseThrow().isInvited()).isFalse();
+	}
+
+	@Test
+	void anInvitationOfAnAccountSuspendedSinceSetsNothingAndStaysUnused() throws Exception {
+		invite("{\"username\": \"judy\", \"email\": \"judy@example.com\", \"role\": \"USER\"}")
+			.andExpect(status().isCreated());
+		User judy = this.users.findByLogin("judy").orElseThrow();
+		String token = TestMail.token(TestMail.link(onlyMail(), "/reset-password"));
+		this.users.changeStatus(judy.getId(), UserStatus.SUSPENDED);
+
+		String form = this.mvc.perform(get("/reset-password").param("token", token))
+			.andExpect(status().isForbidden())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(form).contains("This account is suspended").doesNotContain("Choose your password");
+		this.mvc
+			.perform(post("/reset-password").with(csrf())
+				.with(freshClient())
+				.param("token", token)
+				.param("password", CHOSEN)
+				.param("passwordConfirm", CHOSEN))
+			.andExpect(status().isForbidden());
+		User after = this.users.get(judy.getId());
+		assertThat(after.isInvited()).isTrue();
+		assertThat(after.getPasswordHash()).isEqualTo(judy.getPasswordHash());
+		assertThat(this.tokens.find(token, LinkPurpose.INVITE).state()).isEqualTo(MailTokens.State.VALID);
 	}
 
 	@Test
