@@ -1,11 +1,6 @@
 package org.roster.account;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
@@ -22,6 +17,7 @@ import org.roster.testsupport.DatabaseTest;
 import org.roster.testsupport.Mailbox;
 import org.roster.testsupport.TestDatabase;
 import org.roster.testsupport.TestMail;
+import org.roster.testsupport.Together;
 import org.roster.user.NewUser;
 import org.roster.user.Role;
 import org.roster.user.User;
@@ -289,28 +285,11 @@ class EmailChangeTest {
 		editOwnEmail(racer, "racer.new@example.org").andExpect(status().isOk());
 		this.outbox.deliverDue();
 		String token = TestMail.token(TestMail.link(messagesTo("racer.new@example.org").get(0), "/confirm-email"));
-		ExecutorService clicks = Executors.newFixedThreadPool(2);
-		List<Integer> statuses = new ArrayList<>();
-		try {
-			CyclicBarrier start = new CyclicBarrier(2);
-			List<Future<Integer>> results = new ArrayList<>();
-			for (int i = 0; i < 2; i++) {
-				results.add(clicks.submit(() -> {
-					start.await();
-					return this.mvc
-						.perform(post("/confirm-email").param("token", token).with(csrf()).with(freshClient()))
-						.andReturn()
-						.getResponse()
-						.getStatus();
-				}));
-			}
-			for (Future<Integer> result : results) {
-				statuses.add(result.get());
-			}
-		}
-		finally {
-			clicks.shutdown();
-		}
+		List<Integer> statuses = Together.run(2,
+				() -> this.mvc.perform(post("/confirm-email").param("token", token).with(csrf()).with(freshClient()))
+					.andReturn()
+					.getResponse()
+					.getStatus());
 		assertThat(statuses).containsExactlyInAnyOrder(302, 410);
 		assertThat(this.users.get(racer.getId()).getEmail()).isEqualTo("racer.new@example.org");
 		this.outbox.deliverDue();

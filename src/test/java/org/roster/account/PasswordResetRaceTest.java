@@ -1,13 +1,8 @@
 package org.roster.account;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
@@ -20,6 +15,7 @@ import org.roster.mail.Outbox;
 import org.roster.testsupport.DatabaseTest;
 import org.roster.testsupport.TestDatabase;
 import org.roster.testsupport.TestMail;
+import org.roster.testsupport.Together;
 import org.roster.user.User;
 import org.roster.user.UserService;
 
@@ -70,7 +66,7 @@ class PasswordResetRaceTest {
 
 	@Test
 	void requestsArrivingTogetherNeverPassThePerAccountLimit() throws Exception {
-		List<Object> outcomes = together(8, () -> {
+		List<Object> outcomes = Together.<Object>run(8, () -> {
 			this.resets.request("alice");
 			return "done";
 		});
@@ -88,7 +84,7 @@ class PasswordResetRaceTest {
 		String token = TestMail.token(TestMail.link(smtp.getReceivedMessages()[0], "/reset-password"));
 		String first = this.encoder.encode("first-quiet-lantern-58");
 		String second = this.encoder.encode("second-quiet-lantern-58");
-		List<Object> outcomes = together(2, new Callable<>() {
+		List<Object> outcomes = Together.<Object>run(2, new Callable<>() {
 
 			private final java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -116,29 +112,6 @@ class PasswordResetRaceTest {
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE template = 'password-changed'")
 			.query(Integer.class)
 			.single()).as("one notice").isOne();
-	}
-
-	/** Runs the task on {@code threads} threads released at once; their results. */
-	private static List<Object> together(int threads, Callable<Object> task) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
-		try {
-			CyclicBarrier start = new CyclicBarrier(threads);
-			List<Future<Object>> futures = new ArrayList<>();
-			for (int i = 0; i < threads; i++) {
-				futures.add(pool.submit(() -> {
-					start.await();
-					return task.call();
-				}));
-			}
-			List<Object> results = new ArrayList<>();
-			for (Future<Object> future : futures) {
-				results.add(future.get());
-			}
-			return results;
-		}
-		finally {
-			pool.shutdown();
-		}
 	}
 
 }
