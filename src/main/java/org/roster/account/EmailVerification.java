@@ -114,6 +114,15 @@ public class EmailVerification {
 	}
 
 	/**
+	 * The address the user's own change waits on (its link not yet used, voided or
+	 * expired), or null.
+	 */
+	@Transactional(readOnly = true)
+	public @Nullable String pendingEmail(User user) {
+		return this.tokens.pendingEmail(user.getId()).filter((email) -> !email.equals(user.getEmail())).orElse(null);
+	}
+
+	/**
 	 * "Send the link again": a new link to the account's address, which voids the older
 	 * ones once it is sent.
 	 * @throws MailLimitException when the account had its links for this hour

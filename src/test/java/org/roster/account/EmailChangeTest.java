@@ -153,6 +153,30 @@ class EmailChangeTest {
 	}
 
 	@Test
+	void getEditUserShowsTheAddressAChangeWaitsOnUntilItIsConfirmed() throws Exception {
+		User mover = this.accounts.user("waiter");
+		User admin = this.accounts.admin("boss");
+		editOwnEmail(mover, "waiter.first@example.org").andExpect(status().isOk());
+		editOwnEmail(this.users.get(mover.getId()), "waiter.new@example.org").andExpect(status().isOk());
+		// Queued (not yet sent) and sent alike: the newest request is the one waiting.
+		for (int i = 0; i < 2; i++) {
+			for (User viewer : new User[] { mover, admin }) {
+				this.mvc.perform(get("/edit_user").param("id", mover.getId().toString()).with(as(viewer)))
+					.andExpect(status().isOk())
+					.andExpect(jsonPath("$.email").value("waiter@example.com"))
+					.andExpect(jsonPath("$.pendingEmail").value("waiter.new@example.org"));
+			}
+			this.outbox.deliverDue();
+		}
+		String token = TestMail.token(TestMail.link(messagesTo("waiter.new@example.org").get(0), "/confirm-email"));
+		this.mvc.perform(post("/confirm-email").param("token", token).with(csrf()).with(freshClient()))
+			.andExpect(redirectedUrl("/login?emailChanged"));
+		this.mvc.perform(get("/edit_user").param("id", mover.getId().toString()).with(as(mover)))
+			.andExpect(jsonPath("$.email").value("waiter.new@example.org"))
+			.andExpect(jsonPath("$.pendingEmail").doesNotExist());
+	}
+
+	@Test
 	void anAddressTakenMeanwhileChangesNothingAndSaysSo() throws Exception {
 		User slow = this.accounts.user("slow");
 		editOwnEmail(slow, "wanted@example.org").andExpect(status().isOk());
