@@ -2,31 +2,20 @@ package org.roster.account;
 
 import java.util.List;
 
-import javax.sql.DataSource;
-
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.jayway.jsonpath.JsonPath;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roster.mail.LinkPurpose;
 import org.roster.mail.MailTokens;
-import org.roster.mail.Outbox;
-import org.roster.testsupport.DatabaseTest;
+import org.roster.testsupport.MailFlowTestSupport;
 import org.roster.testsupport.Mailbox;
-import org.roster.testsupport.TestDatabase;
 import org.roster.testsupport.TestMail;
 import org.roster.testsupport.Together;
 import org.roster.user.NewUser;
 import org.roster.user.Role;
 import org.roster.user.User;
-import org.roster.user.UserService;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,40 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * confirmation tells the old address. An admin's change of someone else's applies at
  * once, unconfirmed, and mails a verification link. An admin can vouch for an address.
  */
-@DatabaseTest
-class EmailChangeTest {
-
-	@RegisterExtension
-	static GreenMailExtension smtp = TestMail.server();
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	UserService users;
-
-	@Autowired
-	PasswordEncoder encoder;
-
-	@Autowired
-	Outbox outbox;
-
-	@Autowired
-	MailTokens tokens;
-
-	@Autowired
-	DataSource dataSource;
-
-	TestDatabase db;
-
-	AccountTestSupport accounts;
-
-	@BeforeEach
-	void setUp() {
-		this.db = new TestDatabase(this.dataSource);
-		this.db.deleteAllUsers();
-		this.accounts = new AccountTestSupport(this.users, this.encoder);
-	}
+class EmailChangeTest extends MailFlowTestSupport {
 
 	@Test
 	void theOwnersChangeWaitsForTheLinkAndTheOldAddressIsTold() throws Exception {

@@ -2,22 +2,13 @@ package org.roster.account;
 
 import java.util.List;
 
-import javax.sql.DataSource;
-
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.roster.testsupport.DatabaseTest;
-import org.roster.testsupport.TestDatabase;
-import org.roster.testsupport.TestMail;
+import org.roster.testsupport.MailFlowTestSupport;
 import org.roster.testsupport.Together;
 import org.roster.user.User;
-import org.roster.user.UserService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,34 +18,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * arrive together (on PostgreSQL too, in {@code EmailVerificationRacePostgresTest}): the
  * count and the new mail are not raced by another request doing the same.
  */
-@DatabaseTest
-class EmailVerificationRaceTest {
-
-	@RegisterExtension
-	static GreenMailExtension smtp = TestMail.server();
+class EmailVerificationRaceTest extends MailFlowTestSupport {
 
 	@Autowired
 	EmailVerification verification;
-
-	@Autowired
-	UserService users;
-
-	@Autowired
-	PasswordEncoder encoder;
-
-	@Autowired
-	DataSource dataSource;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	User alice;
 
 	@BeforeEach
 	void setUp() {
-		new TestDatabase(this.dataSource).deleteAllUsers();
-		this.jdbc.sql("DELETE FROM mail_outbox").update();
-		this.alice = new AccountTestSupport(this.users, this.encoder).user("alice");
+		this.alice = this.accounts.user("alice");
 	}
 
 	@Test

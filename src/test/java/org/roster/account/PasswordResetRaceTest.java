@@ -4,25 +4,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import javax.sql.DataSource;
-
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roster.mail.LinkPurpose;
-import org.roster.mail.Outbox;
-import org.roster.testsupport.DatabaseTest;
-import org.roster.testsupport.TestDatabase;
+import org.roster.testsupport.MailFlowTestSupport;
 import org.roster.testsupport.TestMail;
 import org.roster.testsupport.Together;
 import org.roster.user.User;
-import org.roster.user.UserService;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,37 +22,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code PasswordResetRacePostgresTest}): the per-account limit of link mails holds when
  * requests arrive together, and one link sets one password.
  */
-@DatabaseTest
-class PasswordResetRaceTest {
-
-	@RegisterExtension
-	static GreenMailExtension smtp = TestMail.server();
+class PasswordResetRaceTest extends MailFlowTestSupport {
 
 	@Autowired
 	PasswordResets resets;
-
-	@Autowired
-	UserService users;
-
-	@Autowired
-	PasswordEncoder encoder;
-
-	@Autowired
-	DataSource dataSource;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Outbox outbox;
 
 	User alice;
 
 	@BeforeEach
 	void setUp() {
-		new TestDatabase(this.dataSource).deleteAllUsers();
-		this.jdbc.sql("DELETE FROM mail_outbox").update();
-		this.alice = new AccountTestSupport(this.users, this.encoder).user("alice");
+		this.alice = this.accounts.user("alice");
 	}
 
 	@Test
