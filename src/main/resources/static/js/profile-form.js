@@ -13,7 +13,8 @@ import { toast } from './toast.js';
 /**
  * elements: modal, form, fields (the fieldset), save, alert, alertText, reload and,
  * optionally, loading (shown instead of the fields during the first load).
- * prefix: the fields' id prefix. messages: stale, loadFailed, saveFailed and saved(details).
+ * prefix: the fields' id prefix. messages: stale, loadFailed, saveFailed and saved(details,
+ * linkSent), linkSent when this save asked for a new address (pendingEmail).
  * onLoaded(details) and onSaved(details) let the page show the server's answer; onGone()
  * is told of a 404 (without it the alert shows the problem); onHidden() runs once the
  * modal has closed.
@@ -134,7 +135,10 @@ export function createProfileForm({ elements, prefix, messages, onLoaded = () =>
       state.version = details.version;
       onSaved(details);
       modal.hide();
-      toast(messages.saved(details));
+      // pendingEmail is in every answer while a change waits: the toast mentions the link
+      // only when this save asked for that address (the server lowercases it).
+      const linkSent = Boolean(details.pendingEmail) && address?.trim().toLowerCase() === details.pendingEmail;
+      toast(messages.saved(details, linkSent));
     } catch (error) {
       if (onGone && problemType(error) === NOT_FOUND) {
         onGone();

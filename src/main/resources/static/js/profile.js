@@ -68,7 +68,7 @@ if (editModal) {
       saveFailed: t('js.profile.saveFailed'),
       // A new account email waits for the link sent to it; until then the account keeps
       // the old one (pendingEmail in the answer).
-      saved: (details) => (details.pendingEmail ? t('js.profile.savedEmailPending', details.pendingEmail) : t('js.profile.saved')),
+      saved: (details, linkSent) => (linkSent ? t('js.profile.savedEmailPending', details.pendingEmail) : t('js.profile.saved')),
     },
     onLoaded: renderDetails,
     onSaved(details) {

@@ -59,8 +59,8 @@ export function createEditUserModal({ onSaved = () => {}, onLoaded = () => {}, o
       stale: t('js.editUser.stale'),
       loadFailed: t('js.editUser.loadFailed'),
       saveFailed: t('js.editUser.saveFailed'),
-      // One's own new address waits for the link sent to it (pendingEmail).
-      saved: (details) => (details.pendingEmail
+      // One's own new address waits for the link just sent to it (pendingEmail).
+      saved: (details, linkSent) => (linkSent
         ? t('js.editUser.savedEmailPending', details.username, details.pendingEmail)
         : t('js.editUser.saved', details.username)),
     },

@@ -114,6 +114,15 @@ public class EmailVerification {
 	}
 
 	/**
+	 * The address the user's own change waits on (its link not yet used, voided or
+	 * expired), or null.
+	 */
+	@Transactional(readOnly = true)
+	public @Nullable String pendingEmail(User user) {
+		return this.tokens.pendingEmail(user.getId()).filter((email) -> !email.equals(user.getEmail())).orElse(null);
+	}
+
+	/**
 	 * "Send the link again": a new link to the account's address, which voids the older
 	 * ones once it is sent.
 	 * @throws MailLimitException when the account had its links for this hour
@@ -201,10 +210,12 @@ public class EmailVerification {
 
 	/**
 	 * At most {@code roster.mail.per-account-per-hour} confirmation links (verification
-	 * and address change together) per account and hour. Two requests at the same moment
-	 * may both pass the count; the per-address throttle bounds that.
+	 * and address change together) per account and hour. The user's row is locked until
+	 * the caller's transaction ends, before counting: a concurrent request for the same
+	 * account waits and then counts the mail this one queues, so the limit is exact.
 	 */
 	private void checkLimit(long userId) {
+		this.users.lock(userId);
 		int sent = this.outbox.linkMailsSince(userId, LIMIT_PERIOD, LinkPurpose.VERIFY, LinkPurpose.EMAIL);
 		if (sent >= this.perAccountPerHour) {
 			throw new MailLimitException(this.perAccountPerHour);

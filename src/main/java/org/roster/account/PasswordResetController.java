@@ -76,6 +76,9 @@ class PasswordResetController {
 		if (!link.valid() || token == null) {
 			return invalid(link.state());
 		}
+		if (link.suspended()) {
+			return suspended();
+		}
 		return page(token, link, Map.of());
 	}
 
@@ -85,6 +88,9 @@ class PasswordResetController {
 		PasswordResets.Link link = this.resets.find(token);
 		if (!link.valid() || link.user() == null || link.purpose() == null) {
 			return invalid(link.state());
+		}
+		if (link.suspended()) {
+			return suspended();
 		}
 		Map<String, String> errors = errors(link.user(), password, passwordConfirm);
 		if (!errors.isEmpty()) {
@@ -99,6 +105,10 @@ class PasswordResetController {
 		catch (ConcurrencyFailureException ex) {
 			// Another request with the same link held its row: it used the link.
 			done = Optional.empty();
+		}
+		catch (SuspendedAccountException ex) {
+			// Suspended between the check above and the transaction.
+			return suspended();
 		}
 		if (done.isEmpty()) {
 			return invalid(MailTokens.State.SPENT);
@@ -141,6 +151,19 @@ class PasswordResetController {
 				(state == MailTokens.State.SPENT) ? HttpStatus.GONE : HttpStatus.BAD_REQUEST);
 		page.addObject("againUrl", FORGOT);
 		page.addObject("againLabel", "reset.again");
+		return page;
+	}
+
+	/**
+	 * A valid link of a suspended account: 403, the link-invalid page saying why and who
+	 * can help; nothing changed and the token is still unused (it works again once an
+	 * admin reinstates the account). No "request a new link": that would not help.
+	 */
+	private static ModelAndView suspended() {
+		ModelAndView page = new ModelAndView("link-invalid", HttpStatus.FORBIDDEN);
+		page.addObject("titleKey", "link.suspended.title");
+		page.addObject("headingKey", "link.suspended.heading");
+		page.addObject("textKey", "link.suspended.text");
 		return page;
 	}
 

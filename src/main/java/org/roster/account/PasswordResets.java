@@ -117,13 +117,20 @@ public class PasswordResets {
 	 * Sets the password chosen through the link if its token is still unused (empty if
 	 * another request used it first): the token, the other reset and invitation links,
 	 * the password, the cleared lock and the notice are one transaction; the user's
-	 * sessions end once it has committed.
+	 * sessions end once it has committed. A suspended account's link sets nothing and
+	 * stays unused ({@link SuspendedAccountException}); the user's row is locked first,
+	 * so a suspension committed meanwhile is seen.
 	 */
 	@Transactional
 	Optional<User> complete(String token, LinkPurpose purpose, String passwordHash) {
 		Optional<MailTokens.Token> used = this.tokens.consume(token, purpose);
 		if (used.isEmpty()) {
 			return Optional.empty();
+		}
+		if (!this.users.lock(used.get().userId()).isActive()) {
+			// Rolls the consumed token back: the link works again if the account is
+			// reinstated.
+			throw new SuspendedAccountException(used.get().userId());
 		}
 		User user = this.users.setPasswordFromLink(used.get().userId(), passwordHash);
 		this.tokens.voidAll(user.getId(), LinkPurpose.RESET, LinkPurpose.INVITE);
@@ -152,6 +159,11 @@ public class PasswordResets {
 
 		boolean valid() {
 			return this.state == MailTokens.State.VALID;
+		}
+
+		/** A valid link whose account has been suspended since: it sets nothing. */
+		boolean suspended() {
+			return valid() && this.user != null && !this.user.isActive();
 		}
 
 		boolean invitation() {

@@ -56,7 +56,7 @@ class UserAdministration {
 	@Transactional(readOnly = true)
 	UserDetails details(long id) {
 		User user = this.users.get(id);
-		return UserDetails.of(user, this.profiles.get(id));
+		return UserDetails.of(user, this.profiles.get(id), this.verification.pendingEmail(user));
 	}
 
 	/**
@@ -108,12 +108,11 @@ class UserAdministration {
 		}
 		if (awaitsConfirmation) {
 			this.verification.changeRequested(user, wantedEmail);
-			return UserDetails.of(user, this.profiles.get(id), wantedEmail);
 		}
-		if (newEmail && actor.id() != id) {
+		else if (newEmail && actor.id() != id) {
 			this.verification.addressSetByAdmin(user);
 		}
-		return UserDetails.of(user, this.profiles.get(id));
+		return UserDetails.of(user, this.profiles.get(id), this.verification.pendingEmail(user));
 	}
 
 	/**

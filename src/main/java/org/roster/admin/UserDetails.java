@@ -11,8 +11,8 @@ import org.roster.user.UserStatus;
 
 /**
  * {@code GET/PUT /edit_user} answer (docs/API.md, Routes). {@code pendingEmail} is the
- * address a confirmation link was just sent to: only in the answer to a user's change of
- * their own address, which waits for that link; null otherwise.
+ * address a user's change of their own address waits on (its confirmation link queued or
+ * sent, not yet used, voided or expired); null when none waits.
  */
 record UserDetails(long id, String username, String email, boolean emailVerified, boolean invited,
 		@Nullable String pendingEmail, Role role, UserStatus status, int failedLogins, Instant lockedUntil,

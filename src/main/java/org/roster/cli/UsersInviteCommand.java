@@ -1,5 +1,6 @@
 package org.roster.cli;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -14,7 +15,9 @@ import org.roster.user.User;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "invite", mixinStandardHelpOptions = true,
 		description = { "Create an account and mail its owner an invitation (applies pending migrations first).",
@@ -32,12 +35,16 @@ class UsersInviteCommand implements Callable<Integer> {
 	@Option(names = "--role", paramLabel = "ROLE", defaultValue = "USER", description = "USER (default) or ADMIN.")
 	Role role;
 
+	@Option(names = "--language", paramLabel = "LANG", defaultValue = "en", converter = LanguageConverter.class,
+			description = "The invitation's language, kept as the account's (its later mail follows it): en (default) or de.")
+	Locale language;
+
 	@Override
 	public Integer call() {
 		try (ConfigurableApplicationContext context = CliContext.start()) {
 			Migrations.apply(context.getBean(Flyway.class), System.out);
 			User user = context.getBean(Invitations.class)
-				.invite(this.username, this.email, this.role, Locale.ENGLISH, null);
+				.invite(this.username, this.email, this.role, this.language, null);
 			// A one-shot command has no scheduler: deliver now, before the JVM ends.
 			Outbox outbox = context.getBean(Outbox.class);
 			outbox.deliverDue();
@@ -59,6 +66,24 @@ class UsersInviteCommand implements Callable<Integer> {
 		catch (DuplicateUserException ex) {
 			throw new CliException(ex.getMessage());
 		}
+	}
+
+	/** A language the site has messages in; anything else is wrong usage (exit 2). */
+	static final class LanguageConverter implements ITypeConverter<Locale> {
+
+		// web.LocaleConfig.SUPPORTED, which the command line does not depend on.
+		private static final List<Locale> SUPPORTED = List.of(Locale.GERMAN, Locale.ENGLISH);
+
+		@Override
+		public Locale convert(String value) {
+			String wanted = value.strip().toLowerCase(Locale.ROOT);
+			return SUPPORTED.stream()
+				.filter((language) -> language.getLanguage().equals(wanted))
+				.findFirst()
+				.orElseThrow(() -> new TypeConversionException("'" + value + "' is not supported: "
+						+ String.join(" or ", SUPPORTED.stream().map(Locale::getLanguage).toList())));
+		}
+
 	}
 
 }

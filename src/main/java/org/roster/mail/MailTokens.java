@@ -90,6 +90,34 @@ public class MailTokens {
 		}
 	}
 
+	/**
+	 * The address the user's newest address-change link ({@link LinkPurpose#EMAIL}) waits
+	 * on: the newest still queued (once sent, its token voids the older ones), else the
+	 * unused, unexpired token's; empty when no change waits.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<String> pendingEmail(long userId) {
+		Optional<String> queued = this.jdbc
+			.sql("SELECT link_email FROM mail_outbox WHERE user_id = ? AND link_purpose = ? AND status = 'PENDING'"
+					+ " ORDER BY created_at DESC, id DESC")
+			.params(userId, LinkPurpose.EMAIL.name())
+			.query(String.class)
+			.list()
+			.stream()
+			.findFirst();
+		if (queued.isPresent()) {
+			return queued;
+		}
+		return this.jdbc.sql(
+				"SELECT email FROM mail_tokens WHERE user_id = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?"
+						+ " ORDER BY created_at DESC, id DESC")
+			.params(userId, LinkPurpose.EMAIL.name(), Timestamp.from(Instant.now()))
+			.query(String.class)
+			.list()
+			.stream()
+			.findFirst();
+	}
+
 	private void voidTokens(long userId, LinkPurpose purpose) {
 		this.jdbc.sql("UPDATE mail_tokens SET used_at = ? WHERE user_id = ? AND purpose = ? AND used_at IS NULL")
 			.params(Timestamp.from(Instant.now()), userId, purpose.name())

@@ -1,36 +1,21 @@
 package org.roster.account;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
-import javax.sql.DataSource;
-
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.jayway.jsonpath.JsonPath;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roster.mail.LinkPurpose;
 import org.roster.mail.MailTokens;
-import org.roster.mail.Outbox;
-import org.roster.testsupport.DatabaseTest;
+import org.roster.testsupport.MailFlowTestSupport;
 import org.roster.testsupport.Mailbox;
-import org.roster.testsupport.TestDatabase;
 import org.roster.testsupport.TestMail;
+import org.roster.testsupport.Together;
 import org.roster.user.NewUser;
 import org.roster.user.Role;
 import org.roster.user.User;
-import org.roster.user.UserService;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,40 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * confirmation tells the old address. An admin's change of someone else's applies at
  * once, unconfirmed, and mails a verification link. An admin can vouch for an address.
  */
-@DatabaseTest
-class EmailChangeTest {
-
-	@RegisterExtension
-	static GreenMailExtension smtp = TestMail.server();
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	UserService users;
-
-	@Autowired
-	PasswordEncoder encoder;
-
-	@Autowired
-	Outbox outbox;
-
-	@Autowired
-	MailTokens tokens;
-
-	@Autowired
-	DataSource dataSource;
-
-	TestDatabase db;
-
-	AccountTestSupport accounts;
-
-	@BeforeEach
-	void setUp() {
-		this.db = new TestDatabase(this.dataSource);
-		this.db.deleteAllUsers();
-		this.accounts = new AccountTestSupport(this.users, this.encoder);
-	}
+class EmailChangeTest extends MailFlowTestSupport {
 
 	@Test
 	void theOwnersChangeWaitsForTheLinkAndTheOldAddressIsTold() throws Exception {
@@ -154,6 +106,30 @@ class EmailChangeTest {
 		this.mvc.perform(get("/confirm-email").param("token", "made-up").accept(MediaType.TEXT_HTML))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("This link has expired or was already used")));
+	}
+
+	@Test
+	void getEditUserShowsTheAddressAChangeWaitsOnUntilItIsConfirmed() throws Exception {
+		User mover = this.accounts.user("waiter");
+		User admin = this.accounts.admin("boss");
+		editOwnEmail(mover, "waiter.first@example.org").andExpect(status().isOk());
+		editOwnEmail(this.users.get(mover.getId()), "waiter.new@example.org").andExpect(status().isOk());
+		// Queued (not yet sent) and sent alike: the newest request is the one waiting.
+		for (int i = 0; i < 2; i++) {
+			for (User viewer : new User[] { mover, admin }) {
+				this.mvc.perform(get("/edit_user").param("id", mover.getId().toString()).with(as(viewer)))
+					.andExpect(status().isOk())
+					.andExpect(jsonPath("$.email").value("waiter@example.com"))
+					.andExpect(jsonPath("$.pendingEmail").value("waiter.new@example.org"));
+			}
+			this.outbox.deliverDue();
+		}
+		String token = TestMail.token(TestMail.link(messagesTo("waiter.new@example.org").get(0), "/confirm-email"));
+		this.mvc.perform(post("/confirm-email").param("token", token).with(csrf()).with(freshClient()))
+			.andExpect(redirectedUrl("/login?emailChanged"));
+		this.mvc.perform(get("/edit_user").param("id", mover.getId().toString()).with(as(mover)))
+			.andExpect(jsonPath("$.email").value("waiter.new@example.org"))
+			.andExpect(jsonPath("$.pendingEmail").doesNotExist());
 	}
 
 	@Test
@@ -289,28 +265,11 @@ class EmailChangeTest {
 		editOwnEmail(racer, "racer.new@example.org").andExpect(status().isOk());
 		this.outbox.deliverDue();
 		String token = TestMail.token(TestMail.link(messagesTo("racer.new@example.org").get(0), "/confirm-email"));
-		ExecutorService clicks = Executors.newFixedThreadPool(2);
-		List<Integer> statuses = new ArrayList<>();
-		try {
-			CyclicBarrier start = new CyclicBarrier(2);
-			List<Future<Integer>> results = new ArrayList<>();
-			for (int i = 0; i < 2; i++) {
-				results.add(clicks.submit(() -> {
-					start.await();
-					return this.mvc
-						.perform(post("/confirm-email").param("token", token).with(csrf()).with(freshClient()))
-						.andReturn()
-						.getResponse()
-						.getStatus();
-				}));
-			}
-			for (Future<Integer> result : results) {
-				statuses.add(result.get());
-			}
-		}
-		finally {
-			clicks.shutdown();
-		}
+		List<Integer> statuses = Together.run(2,
+				() -> this.mvc.perform(post("/confirm-email").param("token", token).with(csrf()).with(freshClient()))
+					.andReturn()
+					.getResponse()
+					.getStatus());
 		assertThat(statuses).containsExactlyInAnyOrder(302, 410);
 		assertThat(this.users.get(racer.getId()).getEmail()).isEqualTo("racer.new@example.org");
 		this.outbox.deliverDue();

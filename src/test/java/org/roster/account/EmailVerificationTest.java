@@ -5,28 +5,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-import javax.sql.DataSource;
-
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.servlet.http.Cookie;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roster.mail.LinkPurpose;
 import org.roster.mail.MailTokens;
-import org.roster.mail.Outbox;
-import org.roster.testsupport.DatabaseTest;
+import org.roster.testsupport.MailFlowTestSupport;
 import org.roster.testsupport.Mailbox;
-import org.roster.testsupport.TestDatabase;
 import org.roster.testsupport.TestMail;
 import org.roster.user.User;
-import org.roster.user.UserService;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -52,40 +41,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * and its profile says "unverified" with a button that sends a new link (which voids the
  * old one), up to the per-account limit.
  */
-@DatabaseTest
-class EmailVerificationTest {
-
-	@RegisterExtension
-	static GreenMailExtension smtp = TestMail.server();
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	UserService users;
-
-	@Autowired
-	PasswordEncoder encoder;
-
-	@Autowired
-	Outbox outbox;
-
-	@Autowired
-	MailTokens tokens;
-
-	@Autowired
-	DataSource dataSource;
-
-	TestDatabase db;
-
-	AccountTestSupport accounts;
-
-	@BeforeEach
-	void setUp() {
-		this.db = new TestDatabase(this.dataSource);
-		this.db.deleteAllUsers();
-		this.accounts = new AccountTestSupport(this.users, this.encoder);
-	}
+class EmailVerificationTest extends MailFlowTestSupport {
 
 	@Test
 	void registrationMailsALinkWhosePageSpendsNothingAndWhoseButtonConfirms() throws Exception {

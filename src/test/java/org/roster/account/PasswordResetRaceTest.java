@@ -1,32 +1,19 @@
 package org.roster.account;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
-import javax.sql.DataSource;
-
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roster.mail.LinkPurpose;
-import org.roster.mail.Outbox;
-import org.roster.testsupport.DatabaseTest;
-import org.roster.testsupport.TestDatabase;
+import org.roster.testsupport.MailFlowTestSupport;
 import org.roster.testsupport.TestMail;
+import org.roster.testsupport.Together;
 import org.roster.user.User;
-import org.roster.user.UserService;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,42 +22,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code PasswordResetRacePostgresTest}): the per-account limit of link mails holds when
  * requests arrive together, and one link sets one password.
  */
-@DatabaseTest
-class PasswordResetRaceTest {
-
-	@RegisterExtension
-	static GreenMailExtension smtp = TestMail.server();
+class PasswordResetRaceTest extends MailFlowTestSupport {
 
 	@Autowired
 	PasswordResets resets;
-
-	@Autowired
-	UserService users;
-
-	@Autowired
-	PasswordEncoder encoder;
-
-	@Autowired
-	DataSource dataSource;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Outbox outbox;
 
 	User alice;
 
 	@BeforeEach
 	void setUp() {
-		new TestDatabase(this.dataSource).deleteAllUsers();
-		this.jdbc.sql("DELETE FROM mail_outbox").update();
-		this.alice = new AccountTestSupport(this.users, this.encoder).user("alice");
+		this.alice = this.accounts.user("alice");
 	}
 
 	@Test
 	void requestsArrivingTogetherNeverPassThePerAccountLimit() throws Exception {
-		List<Object> outcomes = together(8, () -> {
+		List<Object> outcomes = Together.<Object>run(8, () -> {
 			this.resets.request("alice");
 			return "done";
 		});
@@ -88,7 +54,7 @@ class PasswordResetRaceTest {
 		String token = TestMail.token(TestMail.link(smtp.getReceivedMessages()[0], "/reset-password"));
 		String first = this.encoder.encode("first-quiet-lantern-58");
 		String second = this.encoder.encode("second-quiet-lantern-58");
-		List<Object> outcomes = together(2, new Callable<>() {
+		List<Object> outcomes = Together.<Object>run(2, new Callable<>() {
 
 			private final java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -116,29 +82,6 @@ class PasswordResetRaceTest {
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE template = 'password-changed'")
 			.query(Integer.class)
 			.single()).as("one notice").isOne();
-	}
-
-	/** Runs the task on {@code threads} threads released at once; their results. */
-	private static List<Object> together(int threads, Callable<Object> task) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
-		try {
-			CyclicBarrier start = new CyclicBarrier(threads);
-			List<Future<Object>> futures = new ArrayList<>();
-			for (int i = 0; i < threads; i++) {
-				futures.add(pool.submit(() -> {
-					start.await();
-					return task.call();
-				}));
-			}
-			List<Object> results = new ArrayList<>();
-			for (Future<Object> future : futures) {
-				results.add(future.get());
-			}
-			return results;
-		}
-		finally {
-			pool.shutdown();
-		}
 	}
 
 }

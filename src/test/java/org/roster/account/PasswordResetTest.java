@@ -2,28 +2,18 @@ package org.roster.account;
 
 import java.time.Instant;
 
-import javax.sql.DataSource;
-
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roster.mail.LinkPurpose;
 import org.roster.mail.MailTokens;
-import org.roster.mail.Outbox;
-import org.roster.testsupport.DatabaseTest;
-import org.roster.testsupport.TestDatabase;
+import org.roster.testsupport.MailFlowTestSupport;
 import org.roster.testsupport.TestMail;
 import org.roster.user.User;
-import org.roster.user.UserService;
 import org.roster.user.UserStatus;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -41,44 +31,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * the form (opening it uses nothing up), the new password (sessions end, the lock goes, a
  * notice follows), and every way a link can be wrong, none of which changes anything.
  */
-@DatabaseTest
-class PasswordResetTest {
+class PasswordResetTest extends MailFlowTestSupport {
 
 	static final String NEW_PASSWORD = "violet-harbour-engine-93";
 
-	@RegisterExtension
-	static GreenMailExtension smtp = TestMail.server();
-
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	UserService users;
-
-	@Autowired
-	PasswordEncoder encoder;
-
-	@Autowired
-	DataSource dataSource;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Outbox outbox;
-
-	@Autowired
-	MailTokens tokens;
-
-	AccountTestSupport accounts;
+	PasswordResets resets;
 
 	User alice;
 
 	@BeforeEach
 	void setUp() {
-		new TestDatabase(this.dataSource).deleteAllUsers();
-		this.jdbc.sql("DELETE FROM mail_outbox").update();
-		this.accounts = new AccountTestSupport(this.users, this.encoder);
 		this.alice = this.accounts.user("alice");
 	}
 
@@ -243,6 +206,37 @@ class PasswordResetTest {
 	}
 
 	@Test
+	void aResetLinkOfAnAccountSuspendedSinceSetsNothingAndStaysUnused() throws Exception {
+		forgot("alice", freshClient());
+		String token = TestMail.token(TestMail.link(onlyMail(), "/reset-password"));
+		this.users.changeStatus(this.alice.getId(), UserStatus.SUSPENDED);
+		String hash = this.users.get(this.alice.getId()).getPasswordHash();
+		int mails = this.jdbc.sql("SELECT COUNT(*) FROM mail_outbox").query(Integer.class).single();
+
+		String form = body(
+				this.mvc.perform(get("/reset-password").param("token", token)).andExpect(status().isForbidden()));
+		assertThat(form).contains("This account is suspended")
+			.contains("Contact an administrator.")
+			.doesNotContain("name=\"password\"")
+			.doesNotContain("Request a new link");
+		String answer = body(choose(token, NEW_PASSWORD, NEW_PASSWORD).andExpect(status().isForbidden()));
+		assertThat(answer).contains("This account is suspended");
+		// Suspended between the form's check and the transaction: the same refusal.
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> this.resets.complete(token, LinkPurpose.RESET, this.encoder.encode(NEW_PASSWORD)))
+			.isInstanceOf(SuspendedAccountException.class);
+
+		assertThat(this.users.get(this.alice.getId()).getPasswordHash()).isEqualTo(hash);
+		assertThat(this.tokens.find(token, LinkPurpose.RESET).state()).isEqualTo(MailTokens.State.VALID);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM mail_outbox").query(Integer.class).single())
+			.as("no password-changed notice")
+			.isEqualTo(mails);
+		// Reinstated, the same link works.
+		this.users.changeStatus(this.alice.getId(), UserStatus.ACTIVE);
+		choose(token, NEW_PASSWORD, NEW_PASSWORD).andExpect(redirectedUrl("/login?passwordSet"));
+	}
+
+	@Test
 	void atMostThreeLinkMailsAnHourPerAccountAndThePageDoesNotTell() throws Exception {
 		String firstPage = null;
 		for (int i = 0; i < 5; i++) {
@@ -375,13 +369,6 @@ class PasswordResetTest {
 			.param("token", token)
 			.param("password", password)
 			.param("passwordConfirm", confirm));
-	}
-
-	private MimeMessage onlyMail() {
-		this.outbox.deliverDue();
-		MimeMessage[] received = smtp.getReceivedMessages();
-		assertThat(received).hasSize(1);
-		return received[0];
 	}
 
 	static String withoutCsrf(String page) {

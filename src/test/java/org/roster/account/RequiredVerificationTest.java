@@ -7,30 +7,20 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.sql.DataSource;
-
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roster.mail.LinkPurpose;
 import org.roster.mail.MailTokens;
-import org.roster.mail.Outbox;
-import org.roster.testsupport.DatabaseTest;
+import org.roster.testsupport.MailFlowTestSupport;
 import org.roster.testsupport.Mailbox;
-import org.roster.testsupport.TestDatabase;
 import org.roster.testsupport.TestMail;
 import org.roster.user.Role;
 import org.roster.user.User;
-import org.roster.user.UserService;
 import org.roster.user.UserStatus;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,46 +40,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * that works for that account only, for a few minutes; it is not a failed password; the
  * sign-in works once the address is confirmed.
  */
-@DatabaseTest
 @TestPropertySource(properties = "roster.registration.email-verification=required")
-class RequiredVerificationTest {
+class RequiredVerificationTest extends MailFlowTestSupport {
 
 	private static final Pattern PROOF = Pattern.compile("name=\"proof\" value=\"([^\"]+)\"");
 
-	@RegisterExtension
-	static GreenMailExtension smtp = TestMail.server();
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	UserService users;
-
-	@Autowired
-	PasswordEncoder encoder;
-
 	@Autowired
 	AccountService accountService;
-
-	@Autowired
-	Outbox outbox;
-
-	@Autowired
-	MailTokens tokens;
-
-	@Autowired
-	DataSource dataSource;
-
-	TestDatabase db;
-
-	AccountTestSupport accounts;
-
-	@BeforeEach
-	void setUp() {
-		this.db = new TestDatabase(this.dataSource);
-		this.db.deleteAllUsers();
-		this.accounts = new AccountTestSupport(this.users, this.encoder);
-	}
 
 	@Test
 	void signInWaitsForTheConfirmedAddressAndTheButtonSendsANewLinkThatVoidsTheOld() throws Exception {

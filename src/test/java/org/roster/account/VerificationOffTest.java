@@ -1,19 +1,11 @@
 package org.roster.account;
 
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.roster.testsupport.DatabaseTest;
-import org.roster.testsupport.TestDatabase;
+import org.roster.testsupport.MailFlowTestSupport;
 import org.roster.user.User;
-import org.roster.user.UserService;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -33,29 +25,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code roster.registration.email-verification = off}: no verification mail, no
  * "unverified" on the profile, no resend, and one's own address change applies at once.
  */
-@DatabaseTest
 @TestPropertySource(properties = "roster.registration.email-verification=OFF")
-class VerificationOffTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	UserService users;
-
-	@Autowired
-	PasswordEncoder encoder;
-
-	@Autowired
-	DataSource dataSource;
-
-	TestDatabase db;
-
-	@BeforeEach
-	void setUp() {
-		this.db = new TestDatabase(this.dataSource);
-		this.db.deleteAllUsers();
-	}
+class VerificationOffTest extends MailFlowTestSupport {
 
 	@Test
 	void noMailNoBadgeNoResendAndOwnChangesApplyAtOnce() throws Exception {

@@ -5,29 +5,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
-import javax.sql.DataSource;
-
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roster.account.AccountTestSupport;
 import org.roster.mail.LinkPurpose;
 import org.roster.mail.MailTokens;
-import org.roster.mail.Outbox;
-import org.roster.testsupport.DatabaseTest;
-import org.roster.testsupport.TestDatabase;
+import org.roster.testsupport.MailFlowTestSupport;
 import org.roster.testsupport.TestMail;
 import org.roster.user.Role;
 import org.roster.user.User;
-import org.roster.user.UserService;
+import org.roster.user.UserStatus;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -49,42 +39,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * admin resends the invitation (the old link stops working) or sends a reset link, and
  * never sees or sets a password.
  */
-@DatabaseTest
-class InvitationTest {
+class InvitationTest extends MailFlowTestSupport {
 
 	static final String CHOSEN = "velvet-harbour-quantum-71";
-
-	@RegisterExtension
-	static GreenMailExtension smtp = TestMail.server();
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	UserService users;
-
-	@Autowired
-	PasswordEncoder encoder;
-
-	@Autowired
-	DataSource dataSource;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Outbox outbox;
-
-	@Autowired
-	MailTokens tokens;
 
 	User admin;
 
 	@BeforeEach
 	void setUp() {
-		new TestDatabase(this.dataSource).deleteAllUsers();
-		this.jdbc.sql("DELETE FROM mail_outbox").update();
-		this.admin = new AccountTestSupport(this.users, this.encoder).admin("boss");
+		this.admin = this.accounts.admin("boss");
 	}
 
 	@Test
@@ -142,13 +105,7 @@ class InvitationTest {
 			.contains("Save my password")
 			.contains("id=\"password-strength\"")
 			.doesNotContain("Choose a new password");
-		this.mvc
-			.perform(post("/reset-password").with(csrf())
-				.with(freshClient())
-				.param("token", token)
-				.param("password", CHOSEN)
-				.param("passwordConfirm", CHOSEN))
-			.andExpect(redirectedUrl("/login?passwordSet"));
+		choosePassword(token).andExpect(redirectedUrl("/login?passwordSet"));
 		User accepted = this.users.get(carol.getId());
 		assertThat(accepted.isInvited()).isFalse();
 		assertThat(accepted.isEmailVerified()).isTrue();
@@ -223,7 +180,7 @@ class InvitationTest {
 
 	@Test
 	void onlyAdminsInviteResendAndSendResetLinks() throws Exception {
-		User plain = new AccountTestSupport(this.users, this.encoder).user("plain");
+		User plain = this.accounts.user("plain");
 		String body = "{\"username\": \"eve\", \"email\": \"eve@example.com\", \"role\": \"ADMIN\"}";
 		// Builders keep what they were given: a fresh one for each request.
 		List<Supplier<MockHttpServletRequestBuilder>> requests = List.of(
@@ -245,9 +202,7 @@ class InvitationTest {
 
 	@Test
 	void resendingAnInvitationVoidsTheOldLink() throws Exception {
-		invite("{\"username\": \"frank\", \"email\": \"frank@example.com\", \"role\": \"USER\"}")
-			.andExpect(status().isCreated());
-		User frank = this.users.findByLogin("frank").orElseThrow();
+		User frank = invited("frank");
 		String first = TestMail.token(TestMail.link(onlyMail(), "/reset-password"));
 		smtp.purgeEmailFromAllMailboxes();
 
@@ -260,13 +215,7 @@ class InvitationTest {
 		this.mvc.perform(get("/reset-password").param("token", first)).andExpect(status().isGone());
 		this.mvc.perform(get("/reset-password").param("token", second)).andExpect(status().isOk());
 
-		this.mvc
-			.perform(post("/reset-password").with(csrf())
-				.with(freshClient())
-				.param("token", second)
-				.param("password", CHOSEN)
-				.param("passwordConfirm", CHOSEN))
-			.andExpect(redirectedUrl("/login?passwordSet"));
+		choosePassword(second).andExpect(redirectedUrl("/login?passwordSet"));
 		this.mvc.perform(post("/users/{id}/invitation", frank.getId()).with(csrf()).with(as(this.admin)))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.type").value("/problems/not-invited"))
@@ -278,7 +227,7 @@ class InvitationTest {
 
 	@Test
 	void anAdminSendsAResetLinkAndNeverSeesThePassword() throws Exception {
-		User grace = new AccountTestSupport(this.users, this.encoder).user("grace");
+		User grace = this.accounts.user("grace");
 		String answer = this.mvc
 			.perform(post("/users/{id}/password-reset", grace.getId()).with(csrf()).with(as(this.admin)))
 			.andExpect(status().isAccepted())
@@ -297,27 +246,35 @@ class InvitationTest {
 
 	@Test
 	void anInvitedUserWhoAsksForAResetLinkAcceptsTheInvitationWithIt() throws Exception {
-		invite("{\"username\": \"heidi\", \"email\": \"heidi@example.com\", \"role\": \"USER\"}")
-			.andExpect(status().isCreated());
+		invited("heidi");
 		this.outbox.deliverDue();
 		smtp.purgeEmailFromAllMailboxes();
 		this.mvc.perform(post("/forgot-password").with(csrf()).with(freshClient()).param("login", "heidi"))
 			.andExpect(status().isOk());
 		String token = TestMail.token(TestMail.link(onlyMail(), "/reset-password"));
-		this.mvc
-			.perform(post("/reset-password").with(csrf())
-				.with(freshClient())
-				.param("token", token)
-				.param("password", CHOSEN)
-				.param("passwordConfirm", CHOSEN))
-			.andExpect(redirectedUrl("/login?passwordSet"));
+		choosePassword(token).andExpect(redirectedUrl("/login?passwordSet"));
 		assertThat(this.users.findByLogin("heidi").orElseThrow().isInvited()).isFalse();
 	}
 
 	@Test
+	void anInvitationOfAnAccountSuspendedSinceSetsNothingAndStaysUnused() throws Exception {
+		User judy = invited("judy");
+		String token = TestMail.token(TestMail.link(onlyMail(), "/reset-password"));
+		this.users.changeStatus(judy.getId(), UserStatus.SUSPENDED);
+
+		String form = body(
+				this.mvc.perform(get("/reset-password").param("token", token)).andExpect(status().isForbidden()));
+		assertThat(form).contains("This account is suspended").doesNotContain("Choose your password");
+		choosePassword(token).andExpect(status().isForbidden());
+		User after = this.users.get(judy.getId());
+		assertThat(after.isInvited()).isTrue();
+		assertThat(after.getPasswordHash()).isEqualTo(judy.getPasswordHash());
+		assertThat(this.tokens.find(token, LinkPurpose.INVITE).state()).isEqualTo(MailTokens.State.VALID);
+	}
+
+	@Test
 	void theAdminListMarksInvitedUsers() throws Exception {
-		invite("{\"username\": \"ivan\", \"email\": \"ivan@example.com\", \"role\": \"USER\"}")
-			.andExpect(status().isCreated());
+		invited("ivan");
 		this.mvc.perform(get("/user_list").accept(MediaType.APPLICATION_JSON).with(as(this.admin)))
 			.andExpect(jsonPath("$.items[?(@.username == 'ivan')].invited").value(true))
 			.andExpect(jsonPath("$.items[?(@.username == 'boss')].invited").value(false));
@@ -329,16 +286,25 @@ class InvitationTest {
 		assertThat(page).contains("invited-badge").contains("id=\"add-user-modal\"");
 	}
 
+	/** An account invited as USER at username@example.com. */
+	private User invited(String username) throws Exception {
+		invite("{\"username\": \"" + username + "\", \"email\": \"" + username + "@example.com\", \"role\": \"USER\"}")
+			.andExpect(status().isCreated());
+		return this.users.findByLogin(username).orElseThrow();
+	}
+
+	/** The link's form sent with {@link #CHOSEN} twice. */
+	private ResultActions choosePassword(String token) throws Exception {
+		return this.mvc.perform(post("/reset-password").with(csrf())
+			.with(freshClient())
+			.param("token", token)
+			.param("password", CHOSEN)
+			.param("passwordConfirm", CHOSEN));
+	}
+
 	private ResultActions invite(String json) throws Exception {
 		return this.mvc.perform(
 				post("/users").with(csrf()).with(as(this.admin)).contentType(MediaType.APPLICATION_JSON).content(json));
-	}
-
-	private MimeMessage onlyMail() {
-		this.outbox.deliverDue();
-		MimeMessage[] received = smtp.getReceivedMessages();
-		assertThat(received).hasSize(1);
-		return received[0];
 	}
 
 }

@@ -93,6 +93,16 @@ class EmailVerificationBrowserTest extends BrowserTestSupport {
 			.as("the old address until confirmed")
 			.isEqualTo("barbara@example.com");
 		this.browser.screenshot("profile-email-pending");
+		// The modal opens with the change still waiting (pendingEmail in GET and PUT
+		// answers); saving again without asking for an address sends no link and says so.
+		this.browser.find("#edit-profile-button").click();
+		this.browser.modal("edit-profile-modal");
+		this.browser.until("profile loaded", (d) -> this.browser.find("#edit-profile-save").isEnabled());
+		this.browser.find("#edit-profile-save").click();
+		this.browser.modalClosed("edit-profile-modal");
+		this.browser.until("the plain saved toast", (d) -> "Your profile has been saved."
+			.equals(this.browser.find("#toasts .toast:last-child .toast-body").getText()));
+		this.browser.textIn("#pending-email", "Waiting for confirmation: maize@example.org");
 
 		this.outbox.deliverDue();
 		String link = link(only(messagesTo("maize@example.org")), "/confirm-email");

@@ -127,16 +127,43 @@ class UsersInviteCommandTest {
 		assertThat(outboxFiles()).as("still only Ann's invitation").hasSize(1);
 	}
 
+	@Test
+	@Order(5)
+	void languageDeWritesTheInvitationInGermanAndKeepsItAsTheAccountsLanguage() throws Exception {
+		CliRun run = CliRun.manage(dataDir, null, "users", "invite", "--username", "dora", "--email",
+				"dora@example.com", "--language", "de");
+
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		List<Path> files = outboxFiles();
+		assertThat(files).as("Ann's invitation and Dora's").hasSize(2);
+		MimeMessage message = null;
+		for (Path file : files) {
+			MimeMessage candidate = read(file);
+			if (candidate.getAllRecipients()[0].toString().equals("dora@example.com")) {
+				message = candidate;
+			}
+		}
+		assertThat(message).as("Dora's invitation").isNotNull();
+		assertThat(message.getAllRecipients()[0].toString()).isEqualTo("dora@example.com");
+		assertThat(message.getSubject()).isEqualTo("Ihre Einladung zu Roster");
+		assertThat(language("dora")).isEqualTo("de");
+		assertThat(language("Ann")).as("English unless given").isEqualTo("en");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "users invite --username eve", "users invite --email eve@example.com",
 			"users invite --username eve --email eve@example.com --role BOSS",
-			"users invite --username eve --email eve@example.com --password x" })
+			"users invite --username eve --email eve@example.com --password x",
+			"users invite --username eve --email eve@example.com --language fr" })
 	void wrongUsageExitsWithTwo(String commandLine) {
 		CliRun run = CliRun.manage(dataDir, null, commandLine.split(" "));
 
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
 		assertThat(run.err()).containsAnyOf("Missing required option", "Invalid value", "Unknown option")
 			.contains("Usage: manage users invite");
+		if (commandLine.contains("--language")) {
+			assertThat(run.err()).contains("Invalid value for option '--language': 'fr' is not supported: de or en");
+		}
 		assertThat(run.out()).isEmpty();
 	}
 
@@ -159,6 +186,17 @@ class UsersInviteCommandTest {
 	private static MimeMessage read(Path file) throws IOException, MessagingException {
 		try (InputStream in = Files.newInputStream(file)) {
 			return new MimeMessage(Session.getInstance(new Properties()), in);
+		}
+	}
+
+	private static String language(String username) throws SQLException {
+		try (Connection db = CliRun.openDatabase(dataDir);
+				PreparedStatement query = db.prepareStatement("SELECT language FROM users WHERE username = ?")) {
+			query.setString(1, username);
+			try (ResultSet rs = query.executeQuery()) {
+				assertThat(rs.next()).as("user " + username).isTrue();
+				return rs.getString(1);
+			}
 		}
 	}
 
