@@ -70,12 +70,16 @@ CREATE TABLE oauth2_authorization_consent (
 );
 
 -- Signing keys (RS256): made at the first start, shared by every node, so all sign and
--- publish the same keys and a restart invalidates nothing.
+-- publish the same keys and a restart invalidates nothing. A key is published from its
+-- creation until retired_at, and signs from activates_at (the newest active one signs):
+-- ./manage keys rotate adds one that activates after a grace period and retires the old
+-- one after the longest lifetime of a signed token.
 CREATE TABLE oidc_signing_keys (
     kid                           VARCHAR(64)   NOT NULL PRIMARY KEY,
     private_key                   TEXT          NOT NULL,
     public_key                    TEXT          NOT NULL,
     created_at                    TIMESTAMP WITH TIME ZONE NOT NULL,
+    activates_at                  TIMESTAMP WITH TIME ZONE NOT NULL,
     retired_at                    TIMESTAMP WITH TIME ZONE
 );
 

@@ -12,6 +12,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -25,24 +26,33 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The provider's signing keys, in {@code oidc_signing_keys}: made at the first start of
- * the first node (two nodes starting at once may both make one: both are published, and
- * every node signs with the oldest, so they agree), read again at most once a minute so a
- * key added elsewhere is seen. Tokens are signed with the current key only (its
- * {@code kid} in the header); every unretired key is published.
+ * the first node, read again at most once a minute so that a key added elsewhere is seen.
+ * Every key not yet retired is published; tokens are signed with the newest (last made)
+ * key whose activation time has come (its {@code kid} in the header), so all nodes agree
+ * once they have read the table (two nodes starting at once may both make a key: both are
+ * published). {@link #rotate} adds a key that starts signing after a grace period, in
+ * which applications fetch it, and retires the older ones once no token they signed can
+ * still be alive.
  */
 @Component
-class SigningKeys implements JWKSource<SecurityContext> {
+public class SigningKeys implements JWKSource<SecurityContext> {
 
 	static final Duration REFRESH = Duration.ofMinutes(1);
 
+	/** The longest lifetime of a signed token (access and ID tokens). */
+	static final Duration LONGEST_SIGNED_TOKEN = Duration.ofMinutes(5);
+
 	private final JdbcClient jdbc;
 
-	private volatile Loaded loaded = new Loaded(List.of(), Instant.EPOCH);
+	private volatile Loaded loaded = new Loaded(List.of(), "", Instant.EPOCH);
 
 	SigningKeys(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -50,42 +60,98 @@ class SigningKeys implements JWKSource<SecurityContext> {
 
 	/** The key tokens are signed with now. */
 	RSAKey current() {
-		return keys().get(0);
+		Loaded keys = keys();
+		return keys.published()
+			.stream()
+			.filter((key) -> key.getKeyID().equals(keys.signingKid()))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	@Override
 	public List<JWK> get(JWKSelector selector, SecurityContext context) {
-		return selector.select(new JWKSet(List.<JWK>copyOf(keys())));
+		return selector.select(new JWKSet(List.<JWK>copyOf(keys().published())));
 	}
 
-	private List<RSAKey> keys() {
-		Loaded now = this.loaded;
-		if (now.keys().isEmpty() || now.at().isBefore(Instant.now().minus(REFRESH))) {
-			List<RSAKey> keys = load();
-			if (keys.isEmpty()) {
-				create();
-				keys = load();
-			}
-			now = new Loaded(keys, Instant.now());
-			this.loaded = now;
-		}
-		return now.keys();
+	/**
+	 * Adds a key that signs from {@code grace} on, and retires the keys signing now once
+	 * the tokens they signed have expired.
+	 * @return the new key's id, when it starts signing and when the older ones retire
+	 */
+	@Transactional
+	public Rotation rotate(Duration grace) {
+		Instant activates = Instant.now().plus(grace);
+		Instant retires = activates.plus(LONGEST_SIGNED_TOKEN).plus(REFRESH);
+		this.jdbc.sql("UPDATE oidc_signing_keys SET retired_at = ? WHERE retired_at IS NULL OR retired_at > ?")
+			.params(Timestamp.from(retires), Timestamp.from(retires))
+			.update();
+		String kid = create(activates);
+		reload();
+		return new Rotation(kid, activates, retires);
 	}
 
-	private List<RSAKey> load() {
+	/** Reads the table again at the next use, as every node does within a minute. */
+	void reload() {
+		this.loaded = new Loaded(List.of(), "", Instant.EPOCH);
+	}
+
+	/** Every key not yet retired, oldest first. */
+	public List<KeyInfo> list() {
 		return this.jdbc
-			.sql("SELECT kid, private_key, public_key FROM oidc_signing_keys WHERE retired_at IS NULL"
-					+ " ORDER BY created_at, kid")
-			.query((rs, row) -> rsaKey(rs.getString("kid"), rs.getString("private_key"), rs.getString("public_key")))
+			.sql("SELECT kid, created_at, activates_at, retired_at FROM oidc_signing_keys"
+					+ " WHERE retired_at IS NULL OR retired_at > ? ORDER BY created_at, kid")
+			.param(Timestamp.from(Instant.now()))
+			.query((rs, row) -> new KeyInfo(rs.getString("kid"), rs.getTimestamp("created_at").toInstant(),
+					rs.getTimestamp("activates_at").toInstant(),
+					(rs.getTimestamp("retired_at") != null) ? rs.getTimestamp("retired_at").toInstant() : null))
 			.list();
 	}
 
-	private void create() {
+	private Loaded keys() {
+		Loaded now = this.loaded;
+		if (now.published().isEmpty() || now.at().isBefore(Instant.now().minus(REFRESH))) {
+			now = load();
+			if (now.signingKid().isEmpty()) {
+				create(Instant.now());
+				now = load();
+			}
+			this.loaded = now;
+		}
+		return now;
+	}
+
+	private Loaded load() {
+		Instant now = Instant.now();
+		List<RSAKey> published = new ArrayList<>();
+		String signing = "";
+		List<StoredKey> stored = this.jdbc
+			.sql("SELECT kid, private_key, public_key, activates_at FROM oidc_signing_keys"
+					+ " WHERE retired_at IS NULL OR retired_at > ? ORDER BY created_at, kid")
+			.param(Timestamp.from(now))
+			.query((rs, row) -> new StoredKey(
+					rsaKey(rs.getString("kid"), rs.getString("private_key"), rs.getString("public_key")),
+					rs.getTimestamp("activates_at").toInstant()))
+			.list();
+		for (StoredKey key : stored) {
+			published.add(key.key());
+			if (!key.activatesAt().isAfter(now)) {
+				signing = key.key().getKeyID();
+			}
+		}
+		return new Loaded(List.copyOf(published), signing, now);
+	}
+
+	private String create(Instant activates) {
 		KeyPair pair = generate();
-		this.jdbc.sql("INSERT INTO oidc_signing_keys (kid, private_key, public_key, created_at) VALUES (?, ?, ?, ?)")
-			.params(UUID.randomUUID().toString(), Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()),
-					Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()), Timestamp.from(Instant.now()))
+		String kid = UUID.randomUUID().toString();
+		this.jdbc
+			.sql("INSERT INTO oidc_signing_keys (kid, private_key, public_key, created_at, activates_at)"
+					+ " VALUES (?, ?, ?, ?, ?)")
+			.params(kid, Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()),
+					Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()), Timestamp.from(Instant.now()),
+					Timestamp.from(activates))
 			.update();
+		return kid;
 	}
 
 	private static KeyPair generate() {
@@ -117,7 +183,18 @@ class SigningKeys implements JWKSource<SecurityContext> {
 		}
 	}
 
-	private record Loaded(List<RSAKey> keys, Instant at) {
+	/** A rotation's new key, when it starts signing, when the older keys retire. */
+	public record Rotation(String kid, Instant activatesAt, Instant olderRetireAt) {
+	}
+
+	/** A key as the command line lists it. */
+	public record KeyInfo(String kid, Instant createdAt, Instant activatesAt, @Nullable Instant retiresAt) {
+	}
+
+	private record StoredKey(RSAKey key, Instant activatesAt) {
+	}
+
+	private record Loaded(List<RSAKey> published, String signingKid, Instant at) {
 	}
 
 }

@@ -6,8 +6,8 @@
  * authorizations (token values only as their SHA-256) and consents in the database; the
  * claims of Roster's extended profile by scope.
  * <p>
- * Public API: {@link org.roster.oidc.OidcClients} (the applications, for the command
- * line).
+ * Public API: {@link org.roster.oidc.OidcClients} (the applications) and
+ * {@link org.roster.oidc.SigningKeys} (their rotation), for the command line.
  * <p>
  * May use: {@code user}, {@code profile}, {@code avatar} (the picture's address),
  * {@code account} (the signed-in principal, the sign-in page), {@code web}.

@@ -78,9 +78,23 @@ class ClientsCommandTest {
 		assertThat(CliRun.manage(dataDir, null, "clients", "list").out()).doesNotContain("Bad");
 	}
 
+	@Test
+	@Order(5)
+	void keysRotateAddsAKeyThatSignsAfterTheGraceAndTheListShowsBoth() {
+		CliRun first = CliRun.manage(dataDir, null, "keys", "rotate", "--grace", "0s");
+		assertThat(first.exitCode()).as(first.toString()).isZero();
+		CliRun second = CliRun.manage(dataDir, null, "keys", "rotate", "--grace", "10m");
+		assertThat(second.exitCode()).as(second.toString()).isZero();
+		assertThat(second.out()).contains("Added signing key", "signs from", "retire at");
+		CliRun list = CliRun.manage(dataDir, null, "keys", "list");
+		assertThat(list.out().lines().filter((line) -> line.contains("signs from"))).hasSize(2);
+		assertThat(list.out()).contains("retires");
+	}
+
 	@ParameterizedTest
-	@ValueSource(strings = { "clients", "clients create --name X", "clients create --redirect-uri https://a.example/",
-			"clients delete", "clients create --name X --redirect-uri https://a.example/ --secret s" })
+	@ValueSource(strings = { "keys", "keys rotate --grace soon", "clients", "clients create --name X",
+			"clients create --redirect-uri https://a.example/", "clients delete",
+			"clients create --name X --redirect-uri https://a.example/ --secret s" })
 	void wrongUsageExitsWithTwo(String commandLine) {
 		CliRun run = CliRun.manage(dataDir, null, commandLine.split(" "));
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
