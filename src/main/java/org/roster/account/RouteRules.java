@@ -36,7 +36,7 @@ public final class RouteRules {
 			// Not /users/**: a user uploads their own avatar at /users/{id}/image.
 			.requestMatchers(HttpMethod.POST, "/users")
 			.hasRole("ADMIN")
-			.requestMatchers("/actuator/**")
+			.requestMatchers("/actuator/**", "/applications", "/applications/**")
 			.hasRole("ADMIN")
 			.anyRequest()
 			.authenticated();

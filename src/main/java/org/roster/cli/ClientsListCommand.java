@@ -24,8 +24,7 @@ class ClientsListCommand implements Callable<Integer> {
 			for (ClientSummary client : clients) {
 				System.out.println(client.clientId() + "  " + client.name() + "  "
 						+ (client.publicClient() ? "public" : "confidential") + "  scopes: "
-						+ String.join(" ", client.scopes().stream().sorted().toList()) + "  redirect: "
-						+ String.join(" ", client.redirectUris()));
+						+ String.join(" ", client.scopes()) + "  redirect: " + String.join(" ", client.redirectUris()));
 			}
 			return 0;
 		}

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -120,16 +121,36 @@ public class OidcClients {
 		return new Created(clientId, secret);
 	}
 
-	/** Every client, oldest first. */
+	/** Every client, oldest first, with when it last got a token for anyone. */
 	public List<ClientSummary> list() {
 		return this.jdbc
-			.sql("SELECT client_id, client_name, client_authentication_methods, redirect_uris, scopes,"
-					+ " client_id_issued_at FROM oauth2_registered_client ORDER BY client_id_issued_at, client_id")
+			.sql("SELECT c.client_id, c.client_name, c.client_authentication_methods, c.redirect_uris, c.scopes,"
+					+ " c.client_id_issued_at, (SELECT MAX(COALESCE(a.refresh_token_issued_at,"
+					+ " a.access_token_issued_at)) FROM oauth2_authorization a WHERE a.registered_client_id = c.id)"
+					+ " AS last_used FROM oauth2_registered_client c ORDER BY c.client_id_issued_at, c.client_id")
 			.query((rs, row) -> new ClientSummary(rs.getString("client_id"), rs.getString("client_name"),
 					!rs.getString("client_authentication_methods").contains("client_secret"),
-					List.of(rs.getString("redirect_uris").split(",")), List.of(rs.getString("scopes").split(",")),
-					rs.getTimestamp("client_id_issued_at").toInstant()))
+					List.of(rs.getString("redirect_uris").split(",")),
+					List.of(rs.getString("scopes").split(",")).stream().sorted().toList(),
+					rs.getTimestamp("client_id_issued_at").toInstant(),
+					(rs.getTimestamp("last_used") != null) ? rs.getTimestamp("last_used").toInstant() : null))
 			.list();
+	}
+
+	/**
+	 * A new secret for a confidential client, shown once; the old one stops working at
+	 * once.
+	 * @return the secret, or empty if there is no such confidential client
+	 */
+	@Transactional
+	public Optional<String> rotateSecret(String clientId) {
+		RegisteredClient client = this.clients.findByClientId(clientId);
+		if (client == null || client.getClientSecret() == null) {
+			return Optional.empty();
+		}
+		String secret = secret();
+		this.clients.save(RegisteredClient.from(client).clientSecret(this.encoder.encode(secret)).build());
+		return Optional.of(secret);
 	}
 
 	/**
@@ -187,7 +208,7 @@ public class OidcClients {
 
 	/** A registered client as a list shows it. */
 	public record ClientSummary(String clientId, String name, boolean publicClient, List<String> redirectUris,
-			List<String> scopes, Instant createdAt) {
+			List<String> scopes, Instant createdAt, @Nullable Instant lastUsed) {
 	}
 
 	/** A registration's problems, one per wrong option. */
