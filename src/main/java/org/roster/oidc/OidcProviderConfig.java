@@ -64,6 +64,8 @@ class OidcProviderConfig {
 			.with(server,
 					(provider) -> provider
 						.authorizationEndpoint((authorize) -> authorize.consentPage(ConsentController.PATH))
+						.tokenIntrospectionEndpoint((introspection) -> introspection.authenticationProviders(
+								(providers) -> providers.replaceAll(ClientBoundIntrospection::new)))
 						.oidc((oidc) -> oidc.userInfoEndpoint(
 								(userInfo) -> userInfo.userInfoMapper((context) -> userInfo(context, users, claims)))))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())

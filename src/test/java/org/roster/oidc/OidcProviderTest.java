@@ -326,6 +326,56 @@ class OidcProviderTest {
 	}
 
 	@Test
+	void aCodeUsedTwiceIsRefusedAndEndsWhatItIssued() throws Exception {
+		WireClient browser = new WireClient(base());
+		browser.submit("/login", "/login", Map.of("username", "paula", "password", AccountTestSupport.PASSWORD));
+		String verifier = "verifier-" + UUID.randomUUID() + "-" + UUID.randomUUID();
+		String code = parameter(WireClient.location(browser.get(authorizeUrl(verifier, "s", "n"))), "code");
+		Map<String, String> exchange = Map.of("grant_type", "authorization_code", "code", code, "redirect_uri",
+				REDIRECT, "code_verifier", verifier);
+		JsonNode tokens = token(exchange);
+		HttpResponse<String> again = tokenResponse(exchange);
+		assertThat(again.statusCode()).isEqualTo(400);
+		assertThat(again.body()).contains("invalid_grant");
+		assertThat(bearer("/userinfo", tokens.get("access_token").asString()).statusCode()).isBetween(400, 401);
+		assertThat(tokenResponse(
+				Map.of("grant_type", "refresh_token", "refresh_token", tokens.get("refresh_token").asString()))
+			.statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void introspectionAnswersTheTokensClientOnlyAndInactiveOnceAccessEnded() throws Exception {
+		WireClient browser = new WireClient(base());
+		browser.submit("/login", "/login", Map.of("username", "paula", "password", AccountTestSupport.PASSWORD));
+		String verifier = "verifier-" + UUID.randomUUID() + "-" + UUID.randomUUID();
+		String code = parameter(WireClient.location(browser.get(authorizeUrl(verifier, "s", "n"))), "code");
+		JsonNode tokens = token(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT,
+				"code_verifier", verifier));
+		String accessToken = tokens.get("access_token").asString();
+		JsonNode active = this.json.readTree(introspect(this.clientId, accessToken).body());
+		assertThat(active.get("active").asBoolean()).isTrue();
+		assertThat(active.get("sub").asString()).isEqualTo(this.paula.getPublicId());
+
+		String other = register(false);
+		JsonNode foreign = this.json.readTree(introspect(other, accessToken).body());
+		assertThat(foreign.get("active").asBoolean()).as("another client's token").isFalse();
+
+		this.transactions.executeWithoutResult((status) -> this.sessions.revokeAll(this.users.get(this.paula.getId())));
+		assertThat(this.json.readTree(introspect(this.clientId, accessToken).body()).get("active").asBoolean())
+			.isFalse();
+	}
+
+	private HttpResponse<String> introspect(String client, String token) throws Exception {
+		String basic = Base64.getEncoder()
+			.encodeToString((enc(client) + ":" + enc(SECRET)).getBytes(StandardCharsets.UTF_8));
+		return this.http.send(HttpRequest.newBuilder(URI.create(base() + "/oauth2/introspect"))
+			.header("Authorization", "Basic " + basic)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(BodyPublishers.ofString("token=" + enc(token)))
+			.build(), BodyHandlers.ofString());
+	}
+
+	@Test
 	void aWrongRedirectUriNeverRedirects() throws Exception {
 		WireClient browser = new WireClient(base());
 		browser.submit("/login", "/login", Map.of("username", "paula", "password", AccountTestSupport.PASSWORD));
