@@ -14,6 +14,7 @@ import org.roster.user.EmailAddress;
 import org.roster.user.User;
 import org.roster.user.UserService;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,7 +43,11 @@ public class PasswordResets {
 
 	private final SessionRevoker sessions;
 
-	PasswordResets(UserService users, MailTokens tokens, Outbox outbox, MailProperties mail, SessionRevoker sessions) {
+	private final ApplicationEventPublisher events;
+
+	PasswordResets(UserService users, MailTokens tokens, Outbox outbox, MailProperties mail, SessionRevoker sessions,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.users = users;
 		this.tokens = tokens;
 		this.outbox = outbox;
@@ -141,14 +146,15 @@ public class PasswordResets {
 
 	/**
 	 * A password changed by its owner on the profile page: the reset links sent before
-	 * stop working, and the owner is told by mail (the caller ends the other sessions
-	 * after the commit).
+	 * stop working, the owner is told by mail, and {@link PasswordChangedEvent} goes out
+	 * (the caller ends the other sessions after the commit).
 	 */
 	@Transactional
 	void changePassword(User user, String passwordHash) {
 		this.users.changePasswordHash(user.getId(), passwordHash);
 		this.tokens.voidAll(user.getId(), LinkPurpose.RESET);
 		this.outbox.enqueue(AccountMail.passwordChanged(user));
+		this.events.publishEvent(new PasswordChangedEvent(user.getId(), user.getUsername()));
 	}
 
 	/**

@@ -326,6 +326,24 @@ class OidcProviderTest {
 	}
 
 	@Test
+	void aPasswordChangeOnTheProfileEndsTheGrants() throws Exception {
+		WireClient browser = new WireClient(base());
+		browser.submit("/login", "/login", Map.of("username", "paula", "password", AccountTestSupport.PASSWORD));
+		String verifier = "verifier-" + UUID.randomUUID() + "-" + UUID.randomUUID();
+		String code = parameter(WireClient.location(browser.get(authorizeUrl(verifier, "s", "n"))), "code");
+		JsonNode tokens = token(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT,
+				"code_verifier", verifier));
+		HttpResponse<String> changed = browser.submit("/profile", "/profile/password",
+				Map.of("currentPassword", AccountTestSupport.PASSWORD, "newPassword", "violet-harbor-comet-93",
+						"newPasswordConfirm", "violet-harbor-comet-93"));
+		assertThat(WireClient.location(changed)).endsWith("/profile");
+		assertThat(grantsOfPaula()).isZero();
+		assertThat(tokenResponse(
+				Map.of("grant_type", "refresh_token", "refresh_token", tokens.get("refresh_token").asString()))
+			.statusCode()).isEqualTo(400);
+	}
+
+	@Test
 	void aCodeUsedTwiceIsRefusedAndEndsWhatItIssued() throws Exception {
 		WireClient browser = new WireClient(base());
 		browser.submit("/login", "/login", Map.of("username", "paula", "password", AccountTestSupport.PASSWORD));
