@@ -135,8 +135,7 @@ class OidcProviderTest {
 	@Test
 	void theConsentPageNamesTheAppAndWhatItWillSeeAndEitherAnswerGoesBack() throws Exception {
 		this.clientId = register(true);
-		WireClient browser = new WireClient(base());
-		browser.submit("/login", "/login", Map.of("username", "paula", "password", AccountTestSupport.PASSWORD));
+		WireClient browser = signedIn();
 		String verifier = "verifier-" + UUID.randomUUID() + "-" + UUID.randomUUID();
 		HttpResponse<String> toConsent = browser.get(authorizeUrl(verifier, "s1", "n1"));
 		assertThat(toConsent.statusCode()).as(toConsent.body()).isEqualTo(302);
@@ -241,12 +240,8 @@ class OidcProviderTest {
 
 	@Test
 	void aSuspendedUsersTokensStopWorking() throws Exception {
-		WireClient browser = new WireClient(base());
-		browser.submit("/login", "/login", Map.of("username", "paula", "password", AccountTestSupport.PASSWORD));
-		String verifier = "verifier-" + UUID.randomUUID() + "-" + UUID.randomUUID();
-		String code = parameter(WireClient.location(browser.get(authorizeUrl(verifier, "s", "n"))), "code");
-		JsonNode tokens = token(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT,
-				"code_verifier", verifier));
+		WireClient browser = signedIn();
+		JsonNode tokens = tokensThrough(browser);
 		assertThat(bearer("/userinfo", tokens.get("access_token").asString()).statusCode()).isEqualTo(200);
 		this.users.changeStatus(this.paula.getId(), UserStatus.SUSPENDED);
 		assertThat(bearer("/userinfo", tokens.get("access_token").asString()).statusCode()).isBetween(400, 401);
@@ -257,12 +252,8 @@ class OidcProviderTest {
 
 	@Test
 	void whenAccessEndsTheGrantsGoAtOnce() throws Exception {
-		WireClient browser = new WireClient(base());
-		browser.submit("/login", "/login", Map.of("username", "paula", "password", AccountTestSupport.PASSWORD));
-		String verifier = "verifier-" + UUID.randomUUID() + "-" + UUID.randomUUID();
-		String code = parameter(WireClient.location(browser.get(authorizeUrl(verifier, "s", "n"))), "code");
-		JsonNode tokens = token(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT,
-				"code_verifier", verifier));
+		WireClient browser = signedIn();
+		JsonNode tokens = tokensThrough(browser);
 		assertThat(grantsOfPaula()).isOne();
 		// What a suspension, a deletion, a role change or a reset does (SessionRevoker).
 		this.transactions.executeWithoutResult((status) -> this.sessions.revokeAll(this.users.get(this.paula.getId())));
@@ -275,13 +266,9 @@ class OidcProviderTest {
 
 	@Test
 	void theProfileListsTheConnectedApplicationsAndRevokesOne() throws Exception {
-		WireClient browser = new WireClient(base());
-		browser.submit("/login", "/login", Map.of("username", "paula", "password", AccountTestSupport.PASSWORD));
+		WireClient browser = signedIn();
 		assertThat(browser.get("/profile/applications").body()).contains("No application has signed you in");
-		String verifier = "verifier-" + UUID.randomUUID() + "-" + UUID.randomUUID();
-		String code = parameter(WireClient.location(browser.get(authorizeUrl(verifier, "s", "n"))), "code");
-		JsonNode tokens = token(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT,
-				"code_verifier", verifier));
+		JsonNode tokens = tokensThrough(browser);
 		String page = browser.get("/profile/applications").body();
 		assertThat(page).contains("Test app", "may see: email, profile, roles", "last used");
 
@@ -298,8 +285,7 @@ class OidcProviderTest {
 
 	@Test
 	void expiredGrantsAreDeletedAndLiveOnesStay() throws Exception {
-		WireClient browser = new WireClient(base());
-		browser.submit("/login", "/login", Map.of("username", "paula", "password", AccountTestSupport.PASSWORD));
+		WireClient browser = signedIn();
 		for (String state : new String[] { "old", "live" }) {
 			String verifier = "verifier-" + UUID.randomUUID() + "-" + UUID.randomUUID();
 			String code = parameter(WireClient.location(browser.get(authorizeUrl(verifier, state, "n"))), "code");
@@ -327,12 +313,8 @@ class OidcProviderTest {
 
 	@Test
 	void aPasswordChangeOnTheProfileEndsTheGrants() throws Exception {
-		WireClient browser = new WireClient(base());
-		browser.submit("/login", "/login", Map.of("username", "paula", "password", AccountTestSupport.PASSWORD));
-		String verifier = "verifier-" + UUID.randomUUID() + "-" + UUID.randomUUID();
-		String code = parameter(WireClient.location(browser.get(authorizeUrl(verifier, "s", "n"))), "code");
-		JsonNode tokens = token(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT,
-				"code_verifier", verifier));
+		WireClient browser = signedIn();
+		JsonNode tokens = tokensThrough(browser);
 		HttpResponse<String> changed = browser.submit("/profile", "/profile/password",
 				Map.of("currentPassword", AccountTestSupport.PASSWORD, "newPassword", "violet-harbor-comet-93",
 						"newPasswordConfirm", "violet-harbor-comet-93"));
@@ -345,8 +327,7 @@ class OidcProviderTest {
 
 	@Test
 	void aCodeUsedTwiceIsRefusedAndEndsWhatItIssued() throws Exception {
-		WireClient browser = new WireClient(base());
-		browser.submit("/login", "/login", Map.of("username", "paula", "password", AccountTestSupport.PASSWORD));
+		WireClient browser = signedIn();
 		String verifier = "verifier-" + UUID.randomUUID() + "-" + UUID.randomUUID();
 		String code = parameter(WireClient.location(browser.get(authorizeUrl(verifier, "s", "n"))), "code");
 		Map<String, String> exchange = Map.of("grant_type", "authorization_code", "code", code, "redirect_uri",
@@ -363,12 +344,8 @@ class OidcProviderTest {
 
 	@Test
 	void introspectionAnswersTheTokensClientOnlyAndInactiveOnceAccessEnded() throws Exception {
-		WireClient browser = new WireClient(base());
-		browser.submit("/login", "/login", Map.of("username", "paula", "password", AccountTestSupport.PASSWORD));
-		String verifier = "verifier-" + UUID.randomUUID() + "-" + UUID.randomUUID();
-		String code = parameter(WireClient.location(browser.get(authorizeUrl(verifier, "s", "n"))), "code");
-		JsonNode tokens = token(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT,
-				"code_verifier", verifier));
+		WireClient browser = signedIn();
+		JsonNode tokens = tokensThrough(browser);
 		String accessToken = tokens.get("access_token").asString();
 		JsonNode active = this.json.readTree(introspect(this.clientId, accessToken).body());
 		assertThat(active.get("active").asBoolean()).isTrue();
@@ -395,8 +372,7 @@ class OidcProviderTest {
 
 	@Test
 	void aWrongRedirectUriNeverRedirects() throws Exception {
-		WireClient browser = new WireClient(base());
-		browser.submit("/login", "/login", Map.of("username", "paula", "password", AccountTestSupport.PASSWORD));
+		WireClient browser = signedIn();
 		String verifier = "verifier-" + UUID.randomUUID() + "-" + UUID.randomUUID();
 		HttpResponse<String> refused = browser
 			.get(authorizeUrl(verifier, "s", "n").replace(enc(REDIRECT), enc("https://evil.example/callback")));
@@ -406,14 +382,28 @@ class OidcProviderTest {
 
 	@Test
 	void withoutPkceTheRequestIsRefused() throws Exception {
-		WireClient browser = new WireClient(base());
-		browser.submit("/login", "/login", Map.of("username", "paula", "password", AccountTestSupport.PASSWORD));
+		WireClient browser = signedIn();
 		String withoutPkce = authorizeUrl("v", "s", "n").replaceAll("&code_challenge[^&]*", "");
 		HttpResponse<String> refused = browser.get(withoutPkce);
 		assertThat(refused.statusCode()).isEqualTo(302);
 		assertThat(WireClient.location(refused)).startsWith(REDIRECT)
 			.contains("error=invalid_request")
 			.doesNotContain("code=");
+	}
+
+	/** A browser signed in to Roster as paula. */
+	private WireClient signedIn() throws Exception {
+		WireClient browser = new WireClient(base());
+		browser.submit("/login", "/login", Map.of("username", "paula", "password", AccountTestSupport.PASSWORD));
+		return browser;
+	}
+
+	/** The application's round trip for a signed-in browser, up to its tokens. */
+	private JsonNode tokensThrough(WireClient browser) throws Exception {
+		String verifier = "verifier-" + UUID.randomUUID() + "-" + UUID.randomUUID();
+		String code = parameter(WireClient.location(browser.get(authorizeUrl(verifier, "s", "n"))), "code");
+		return token(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT, "code_verifier",
+				verifier));
 	}
 
 	private String authorizeUrl(String verifier, String state, String nonce) throws Exception {
