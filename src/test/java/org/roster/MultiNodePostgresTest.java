@@ -239,8 +239,8 @@ class MultiNodePostgresTest {
 		String redirect = "http://127.0.0.1:9/callback";
 		OidcClients.Created client = a.context()
 			.getBean(OidcClients.class)
-			.create(new OidcClients.NewClient("Two nodes", List.of(redirect), false, List.of("openid", "email"),
-					false));
+			.create(new OidcClients.NewClient("Two nodes", List.of(redirect), List.of(), false,
+					List.of("openid", "email"), false));
 		Browser browser = new Browser();
 		assertSignedIn(browser.signIn(a, "nodes-oidc", AccountTestSupport.PASSWORD));
 		String verifier = "two-nodes-verifier-" + UUID.randomUUID();

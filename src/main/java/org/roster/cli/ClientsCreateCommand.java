@@ -1,5 +1,6 @@
 package org.roster.cli;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,6 +28,10 @@ class ClientsCreateCommand implements Callable<Integer> {
 			description = "Where Roster sends the user back (exact match; repeat for more).")
 	List<String> redirectUris;
 
+	@Option(names = "--post-logout-uri", paramLabel = "U",
+			description = "Where Roster may send the user after signing out from the application (repeat for more).")
+	List<String> postLogoutUris = new ArrayList<>();
+
 	@Option(names = "--public", description = "A single-page or mobile app: no secret, PKCE required.")
 	boolean publicClient;
 
@@ -46,7 +51,7 @@ class ClientsCreateCommand implements Callable<Integer> {
 		try (ConfigurableApplicationContext context = CliContext.start()) {
 			Migrations.apply(context.getBean(Flyway.class), this.json ? System.err : System.out);
 			Created created = context.getBean(OidcClients.class)
-				.create(new NewClient(this.name, this.redirectUris, this.publicClient,
+				.create(new NewClient(this.name, this.redirectUris, this.postLogoutUris, this.publicClient,
 						Arrays.stream(this.scopes.trim().split("\\s+")).filter((scope) -> !scope.isEmpty()).toList(),
 						!this.noConsent));
 			if (this.json) {

@@ -41,17 +41,20 @@ class ApplicationsPage {
 
 	@PostMapping(PATH)
 	String create(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String redirectUris,
+			@RequestParam(defaultValue = "") String postLogoutUris,
 			@RequestParam(defaultValue = "false") boolean publicClient,
 			@RequestParam(name = "scope", required = false) @Nullable List<String> scopes,
 			@RequestParam(defaultValue = "false") boolean consent, Model model) {
-		List<String> uris = Arrays.stream(redirectUris.split("\\s+")).filter((uri) -> !uri.isBlank()).toList();
+		List<String> uris = lines(redirectUris);
 		List<String> asked = (scopes != null) ? scopes : List.of("openid");
 		try {
-			Created created = this.clients.create(new NewClient(name, uris, publicClient, asked, consent));
+			Created created = this.clients
+				.create(new NewClient(name, uris, lines(postLogoutUris), publicClient, asked, consent));
 			return page(model, new Shown(created.clientId(), created.clientSecret()), List.of(), null);
 		}
 		catch (InvalidClientException ex) {
-			return page(model, null, ex.problems(), new Form(name, redirectUris, publicClient, asked, consent));
+			return page(model, null, ex.problems(),
+					new Form(name, redirectUris, postLogoutUris, publicClient, asked, consent));
 		}
 	}
 
@@ -70,6 +73,10 @@ class ApplicationsPage {
 		return "redirect:" + PATH + "?deleted";
 	}
 
+	private static List<String> lines(String text) {
+		return Arrays.stream(text.split("\\s+")).filter((line) -> !line.isBlank()).toList();
+	}
+
 	private String page(Model model, @Nullable Shown shown, List<String> problems, @Nullable Form form) {
 		model.addAttribute("applications", this.clients.list());
 		model.addAttribute("shown", shown);
@@ -84,9 +91,10 @@ class ApplicationsPage {
 	}
 
 	/** What the admin typed, kept when it is refused. */
-	record Form(String name, String redirectUris, boolean publicClient, List<String> scopes, boolean consent) {
+	record Form(String name, String redirectUris, String postLogoutUris, boolean publicClient, List<String> scopes,
+			boolean consent) {
 
-		static final Form EMPTY = new Form("", "", false, List.of("openid", "profile", "email"), true);
+		static final Form EMPTY = new Form("", "", "", false, List.of("openid", "profile", "email"), true);
 
 	}
 

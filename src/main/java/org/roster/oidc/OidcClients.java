@@ -74,6 +74,11 @@ public class OidcClients {
 		if (request.redirectUris().isEmpty()) {
 			problems.add("--redirect-uri: at least one");
 		}
+		request.postLogoutRedirectUris()
+			.stream()
+			.filter((uri) -> !isRedirectUri(uri))
+			.forEach((uri) -> problems.add(
+					"--post-logout-uri " + uri + ": an absolute https address (http only for localhost), no fragment"));
 		request.redirectUris()
 			.stream()
 			.filter((uri) -> !isRedirectUri(uri))
@@ -98,6 +103,7 @@ public class OidcClients {
 			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
 			.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
 			.redirectUris((uris) -> uris.addAll(request.redirectUris()))
+			.postLogoutRedirectUris((uris) -> uris.addAll(request.postLogoutRedirectUris()))
 			.scopes((all) -> all.addAll(scopes))
 			.clientSettings(ClientSettings.builder()
 				.requireProofKey(request.publicClient())
@@ -198,8 +204,8 @@ public class OidcClients {
 	}
 
 	/** What a client is registered with. */
-	public record NewClient(@Nullable String name, List<String> redirectUris, boolean publicClient, List<String> scopes,
-			boolean consent) {
+	public record NewClient(@Nullable String name, List<String> redirectUris, List<String> postLogoutRedirectUris,
+			boolean publicClient, List<String> scopes, boolean consent) {
 	}
 
 	/** The new client's id, and its secret (null for a public client), shown once. */

@@ -70,11 +70,11 @@ class ClientsCommandTest {
 	@Order(4)
 	void badRegistrationsAreErrorsThatRegisterNothing() {
 		CliRun run = CliRun.manage(dataDir, null, "clients", "create", "--name", "Bad", "--redirect-uri",
-				"http://example.com/callback", "--redirect-uri", "https://ok.example.com/cb#fragment", "--scopes",
-				"profile admin");
+				"http://example.com/callback", "--redirect-uri", "https://ok.example.com/cb#fragment",
+				"--post-logout-uri", "ftp://ok.example.com/", "--scopes", "profile admin");
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
 		assertThat(run.err()).contains("--redirect-uri http://example.com/callback", "cb#fragment",
-				"unknown scope admin", "openid is required");
+				"--post-logout-uri ftp://ok.example.com/", "unknown scope admin", "openid is required");
 		assertThat(CliRun.manage(dataDir, null, "clients", "list").out()).doesNotContain("Bad");
 	}
 

@@ -65,6 +65,8 @@ class OidcProviderTest {
 
 	static final String SECRET = "app-secret-for-tests";
 
+	static final String SIGNED_OUT = "http://127.0.0.1:9/signed-out";
+
 	@LocalServerPort
 	int port;
 
@@ -118,6 +120,7 @@ class OidcProviderTest {
 			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
 			.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
 			.redirectUri(REDIRECT)
+			.postLogoutRedirectUri(SIGNED_OUT)
 			.scope("openid")
 			.scope("profile")
 			.scope("email")
@@ -323,6 +326,18 @@ class OidcProviderTest {
 		assertThat(tokenResponse(
 				Map.of("grant_type", "refresh_token", "refresh_token", tokens.get("refresh_token").asString()))
 			.statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void anApplicationSignsTheUserOutOfRosterAndGetsThemBack() throws Exception {
+		WireClient browser = signedIn();
+		JsonNode tokens = tokensThrough(browser);
+		HttpResponse<String> logout = browser
+			.get("/connect/logout?id_token_hint=" + enc(tokens.get("id_token").asString())
+					+ "&post_logout_redirect_uri=" + enc(SIGNED_OUT) + "&state=bye");
+		assertThat(logout.statusCode()).isEqualTo(302);
+		assertThat(WireClient.location(logout)).startsWith(SIGNED_OUT).contains("state=bye");
+		assertThat(browser.get("/profile").statusCode()).as("signed out of Roster").isEqualTo(302);
 	}
 
 	@Test
