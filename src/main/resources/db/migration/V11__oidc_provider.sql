@@ -91,3 +91,7 @@ CREATE TABLE oidc_spent_refresh_tokens (
     spent_at                      TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX oidc_spent_refresh_tokens_authorization_idx ON oidc_spent_refresh_tokens (authorization_id);
+
+-- A disabled application is unknown to the protocol (no sign-in, no token, no refresh)
+-- until an admin enables it again; Spring's repository does not read this column.
+ALTER TABLE oauth2_registered_client ADD COLUMN disabled_at TIMESTAMP WITH TIME ZONE;

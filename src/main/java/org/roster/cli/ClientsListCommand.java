@@ -23,8 +23,9 @@ class ClientsListCommand implements Callable<Integer> {
 			}
 			for (ClientSummary client : clients) {
 				System.out.println(client.clientId() + "  " + client.name() + "  "
-						+ (client.publicClient() ? "public" : "confidential") + "  scopes: "
-						+ String.join(" ", client.scopes()) + "  redirect: " + String.join(" ", client.redirectUris()));
+						+ (client.publicClient() ? "public" : "confidential") + (client.disabled() ? " (disabled)" : "")
+						+ "  scopes: " + String.join(" ", client.scopes()) + "  redirect: "
+						+ String.join(" ", client.redirectUris()));
 			}
 			return 0;
 		}

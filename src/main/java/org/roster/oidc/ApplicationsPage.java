@@ -65,6 +65,14 @@ class ApplicationsPage {
 		return page(model, new Shown(clientId, secret), List.of(), null);
 	}
 
+	@PostMapping(PATH + "/{clientId}/disabled")
+	String disable(@PathVariable String clientId, @RequestParam(defaultValue = "true") boolean disabled) {
+		if (!this.clients.setDisabled(clientId, disabled)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		return "redirect:" + PATH + (disabled ? "?disabled" : "?enabled");
+	}
+
 	@PostMapping(PATH + "/{clientId}/delete")
 	String delete(@PathVariable String clientId) {
 		if (!this.clients.delete(clientId)) {

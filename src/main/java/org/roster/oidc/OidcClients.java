@@ -3,6 +3,7 @@ package org.roster.oidc;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.SecureRandom;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -131,7 +132,7 @@ public class OidcClients {
 	public List<ClientSummary> list() {
 		return this.jdbc
 			.sql("SELECT c.client_id, c.client_name, c.client_authentication_methods, c.redirect_uris, c.scopes,"
-					+ " c.client_id_issued_at, (SELECT MAX(COALESCE(a.refresh_token_issued_at,"
+					+ " c.client_id_issued_at, c.disabled_at, (SELECT MAX(COALESCE(a.refresh_token_issued_at,"
 					+ " a.access_token_issued_at)) FROM oauth2_authorization a WHERE a.registered_client_id = c.id)"
 					+ " AS last_used FROM oauth2_registered_client c ORDER BY c.client_id_issued_at, c.client_id")
 			.query((rs, row) -> new ClientSummary(rs.getString("client_id"), rs.getString("client_name"),
@@ -139,7 +140,8 @@ public class OidcClients {
 					List.of(rs.getString("redirect_uris").split(",")),
 					List.of(rs.getString("scopes").split(",")).stream().sorted().toList(),
 					rs.getTimestamp("client_id_issued_at").toInstant(),
-					(rs.getTimestamp("last_used") != null) ? rs.getTimestamp("last_used").toInstant() : null))
+					(rs.getTimestamp("last_used") != null) ? rs.getTimestamp("last_used").toInstant() : null,
+					rs.getTimestamp("disabled_at") != null))
 			.list();
 	}
 
@@ -166,13 +168,41 @@ public class OidcClients {
 	 */
 	@Transactional
 	public boolean delete(String clientId) {
-		RegisteredClient client = this.clients.findByClientId(clientId);
-		if (client == null) {
+		String id = idOf(clientId);
+		if (id == null) {
 			return false;
 		}
-		this.grants.endForClient(client.getId());
-		this.jdbc.sql("DELETE FROM oauth2_registered_client WHERE id = ?").param(client.getId()).update();
+		this.grants.endForClient(id);
+		this.jdbc.sql("DELETE FROM oauth2_registered_client WHERE id = ?").param(id).update();
 		return true;
+	}
+
+	/**
+	 * Disables a client (its grants end, it can sign no one in until enabled again) or
+	 * enables it.
+	 * @return false if there is no such client
+	 */
+	@Transactional
+	public boolean setDisabled(String clientId, boolean disabled) {
+		String id = idOf(clientId);
+		if (id == null) {
+			return false;
+		}
+		this.jdbc.sql("UPDATE oauth2_registered_client SET disabled_at = ? WHERE id = ?")
+			.params(disabled ? Timestamp.from(Instant.now()) : null, id)
+			.update();
+		if (disabled) {
+			this.grants.endForClient(id);
+		}
+		return true;
+	}
+
+	private @Nullable String idOf(String clientId) {
+		return this.jdbc.sql("SELECT id FROM oauth2_registered_client WHERE client_id = ?")
+			.param(clientId)
+			.query(String.class)
+			.optional()
+			.orElse(null);
 	}
 
 	private static String known() {
@@ -214,7 +244,7 @@ public class OidcClients {
 
 	/** A registered client as a list shows it. */
 	public record ClientSummary(String clientId, String name, boolean publicClient, List<String> redirectUris,
-			List<String> scopes, Instant createdAt, @Nullable Instant lastUsed) {
+			List<String> scopes, Instant createdAt, @Nullable Instant lastUsed, boolean disabled) {
 	}
 
 	/** A registration's problems, one per wrong option. */

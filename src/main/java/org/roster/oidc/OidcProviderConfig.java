@@ -95,7 +95,7 @@ class OidcProviderConfig {
 
 	@Bean
 	RegisteredClientRepository registeredClientRepository(JdbcTemplate jdbc) {
-		return new JdbcRegisteredClientRepository(jdbc);
+		return new EnabledClients(new JdbcRegisteredClientRepository(jdbc), JdbcClient.create(jdbc));
 	}
 
 	@Bean

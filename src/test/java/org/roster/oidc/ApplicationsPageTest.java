@@ -85,6 +85,15 @@ class ApplicationsPageTest {
 		assertThat(tokenStatus(clientId, secret)).as("the old secret stopped").isEqualTo(401);
 		assertThat(tokenStatus(clientId, newSecret)).isEqualTo(400);
 
+		HttpResponse<String> disabled = this.admin.submit("/applications", "/applications/" + clientId + "/disabled",
+				Map.of("disabled", "true"));
+		assertThat(WireClient.location(disabled)).endsWith("/applications?disabled");
+		assertThat(this.admin.get("/applications?disabled").body()).contains("The application is disabled",
+				">disabled<");
+		assertThat(tokenStatus(clientId, newSecret)).as("unknown while disabled").isEqualTo(401);
+		this.admin.submit("/applications", "/applications/" + clientId + "/disabled", Map.of("disabled", "false"));
+		assertThat(tokenStatus(clientId, newSecret)).isEqualTo(400);
+
 		HttpResponse<String> deleted = this.admin.submit("/applications", "/applications/" + clientId + "/delete",
 				Map.of());
 		assertThat(WireClient.location(deleted)).endsWith("/applications?deleted");
