@@ -1,5 +1,6 @@
 package org.roster.cli;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.roster.oidc.OidcClients;
 import org.roster.oidc.OidcClients.Created;
 import org.roster.oidc.OidcClients.InvalidClientException;
 import org.roster.oidc.OidcClients.NewClient;
+import org.roster.oidc.OidcClients.TokenPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,6 +45,26 @@ class ClientsCreateCommand implements Callable<Integer> {
 	@Option(names = "--no-consent", description = "A trusted application: users are not asked to consent.")
 	boolean noConsent;
 
+	@Option(names = "--access-token-ttl", paramLabel = "D", defaultValue = "5m",
+			converter = KeysRotateCommand.DurationConverter.class,
+			description = "How long access tokens live, 1m to 1h (default: ${DEFAULT-VALUE}).")
+	Duration accessTokenTtl;
+
+	@Option(names = "--id-token-ttl", paramLabel = "D", defaultValue = "5m",
+			converter = KeysRotateCommand.DurationConverter.class,
+			description = "How long ID tokens live, 1m to 1h (default: ${DEFAULT-VALUE}).")
+	Duration idTokenTtl;
+
+	@Option(names = "--refresh-token-ttl", paramLabel = "D", defaultValue = "8h",
+			converter = KeysRotateCommand.DurationConverter.class,
+			description = "How long refresh tokens live, 5m to 90d (default: ${DEFAULT-VALUE}).")
+	Duration refreshTokenTtl;
+
+	@Option(names = "--reference-tokens",
+			description = "Opaque access tokens, checked at introspection (a revocation ends them at once),"
+					+ " instead of JWTs.")
+	boolean referenceTokens;
+
 	@Option(names = "--json", description = "Print {\"clientId\": ..., \"clientSecret\": ...} only.")
 	boolean json;
 
@@ -53,7 +75,8 @@ class ClientsCreateCommand implements Callable<Integer> {
 			Created created = context.getBean(OidcClients.class)
 				.create(new NewClient(this.name, this.redirectUris, this.postLogoutUris, this.publicClient,
 						Arrays.stream(this.scopes.trim().split("\\s+")).filter((scope) -> !scope.isEmpty()).toList(),
-						!this.noConsent));
+						!this.noConsent, new TokenPolicy(this.accessTokenTtl, this.idTokenTtl, this.refreshTokenTtl,
+								this.referenceTokens)));
 			if (this.json) {
 				System.out.println(JsonMapper.builder()
 					.build()

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.flywaydb.core.Flyway;
 import org.roster.oidc.OidcClients;
 import org.roster.oidc.OidcClients.ClientSummary;
+import org.roster.oidc.OidcClients.TokenPolicy;
 import picocli.CommandLine.Command;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,7 +18,8 @@ class ClientsListCommand implements Callable<Integer> {
 	public Integer call() {
 		try (ConfigurableApplicationContext context = CliContext.start()) {
 			Migrations.apply(context.getBean(Flyway.class), System.out);
-			List<ClientSummary> clients = context.getBean(OidcClients.class).list();
+			OidcClients registered = context.getBean(OidcClients.class);
+			List<ClientSummary> clients = registered.list();
 			if (clients.isEmpty()) {
 				System.out.println("No applications yet: ./manage clients create --name N --redirect-uri U");
 			}
@@ -25,10 +27,19 @@ class ClientsListCommand implements Callable<Integer> {
 				System.out.println(client.clientId() + "  " + client.name() + "  "
 						+ (client.publicClient() ? "public" : "confidential") + (client.disabled() ? " (disabled)" : "")
 						+ "  scopes: " + String.join(" ", client.scopes()) + "  redirect: "
-						+ String.join(" ", client.redirectUris()));
+						+ String.join(" ", client.redirectUris())
+						+ registered.find(client.clientId())
+							.map((found) -> "  tokens: " + describe(found.tokens()))
+							.orElse(""));
 			}
 			return 0;
 		}
+	}
+
+	private static String describe(TokenPolicy tokens) {
+		return "access " + OidcClients.format(tokens.accessToken()) + (tokens.referenceTokens() ? " (reference)" : "")
+				+ ", ID " + OidcClients.format(tokens.idToken()) + ", refresh "
+				+ OidcClients.format(tokens.refreshToken());
 	}
 
 }

@@ -25,6 +25,7 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,9 +33,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The applications that sign their users in through Roster: registered with exact
  * redirect URIs, the scopes they may ask for, whether the user is asked to consent, and
- * the default lifetimes (access and ID token 5 minutes, refresh token 8 hours, rotated at
- * every use). A confidential client's secret is shown once and stored hashed; a public
- * one (a single-page or mobile app) has none and must use PKCE.
+ * their token lifetimes (by default access and ID token 5 minutes, refresh token 8 hours,
+ * rotated at every use) and access-token format (JWT by default, or opaque references). A
+ * confidential client's secret is shown once and stored hashed; a public one (a
+ * single-page or mobile app) has none and must use PKCE.
  */
 @Service
 public class OidcClients {
@@ -42,6 +44,14 @@ public class OidcClients {
 	/** The scopes Roster knows; a client may be allowed any of them. */
 	public static final Set<String> SCOPES = Set.of("openid", "profile", "email", "phone", "address",
 			RosterClaims.ROLES_SCOPE);
+
+	/**
+	 * The longest an access or ID token may live: signed tokens outlive no key that
+	 * signed them ({@link SigningKeys#rotate}), and a JWT outlives every revocation.
+	 */
+	static final Duration MAX_SIGNED_LIFETIME = Duration.ofHours(1);
+
+	static final String ID_TOKEN_TIME_TO_LIVE = "settings.token.roster.id-token-time-to-live";
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -63,10 +73,101 @@ public class OidcClients {
 	/**
 	 * Registers a client.
 	 * @throws InvalidClientException naming what is wrong (no name, no or a bad redirect
-	 * URI, an unknown scope, no {@code openid})
+	 * URI, an unknown scope, no {@code openid}, a lifetime out of bounds)
 	 */
 	@Transactional
 	public Created create(NewClient request) {
+		Checked checked = check(request);
+		String clientId = UUID.randomUUID().toString();
+		String secret = request.publicClient() ? null : secret();
+		RegisteredClient.Builder client = RegisteredClient.withId(UUID.randomUUID().toString())
+			.clientId(clientId)
+			.clientIdIssuedAt(Instant.now())
+			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+			.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN);
+		if (secret != null) {
+			client.clientSecret(this.encoder.encode(secret))
+				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST);
+		}
+		else {
+			client.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
+		}
+		this.clients.save(apply(client, request, checked).build());
+		return new Created(clientId, secret);
+	}
+
+	/**
+	 * The registration of a client as an admin edits it.
+	 * @return empty if there is no such client
+	 */
+	public Optional<NewClient> find(String clientId) {
+		RegisteredClient client = this.clients.findByClientId(clientId);
+		if (client == null) {
+			return Optional.empty();
+		}
+		TokenSettings tokens = client.getTokenSettings();
+		return Optional.of(new NewClient(client.getClientName(), List.copyOf(client.getRedirectUris()),
+				List.copyOf(client.getPostLogoutRedirectUris()), client.getClientSecret() == null,
+				client.getScopes().stream().sorted().toList(),
+				client.getClientSettings().isRequireAuthorizationConsent(),
+				new TokenPolicy(tokens.getAccessTokenTimeToLive(), idTokenLifetime(client),
+						tokens.getRefreshTokenTimeToLive(),
+						OAuth2TokenFormat.REFERENCE.equals(tokens.getAccessTokenFormat()))));
+	}
+
+	/**
+	 * Changes a client's registration; its kind (public or confidential) and secret stay.
+	 * Taking a scope away ends the client's grants, so no token keeps what it may no
+	 * longer see; other changes apply to the tokens issued from now on.
+	 * @return false if there is no such client
+	 * @throws InvalidClientException as {@link #create} does, or when the kind would
+	 * change
+	 */
+	@Transactional
+	public boolean update(String clientId, NewClient request) {
+		RegisteredClient existing = this.clients.findByClientId(clientId);
+		if (existing == null) {
+			return false;
+		}
+		Checked checked = check(request);
+		if (request.publicClient() != (existing.getClientSecret() == null)) {
+			throw new InvalidClientException(List
+				.of("--public: an application stays public or confidential; register a new one to change its kind"));
+		}
+		RegisteredClient.Builder client = RegisteredClient.from(existing)
+			.redirectUris(Set::clear)
+			.postLogoutRedirectUris(Set::clear)
+			.scopes(Set::clear);
+		this.clients.save(apply(client, request, checked).build());
+		if (!checked.scopes().containsAll(existing.getScopes())) {
+			this.grants.endForClient(existing.getId());
+		}
+		return true;
+	}
+
+	private static RegisteredClient.Builder apply(RegisteredClient.Builder client, NewClient request, Checked checked) {
+		TokenPolicy tokens = request.tokens();
+		return client.clientName(checked.name())
+			.redirectUris((uris) -> uris.addAll(request.redirectUris()))
+			.postLogoutRedirectUris((uris) -> uris.addAll(request.postLogoutRedirectUris()))
+			.scopes((all) -> all.addAll(checked.scopes()))
+			.clientSettings(ClientSettings.builder()
+				.requireProofKey(request.publicClient())
+				.requireAuthorizationConsent(request.consent())
+				.build())
+			.tokenSettings(TokenSettings.builder()
+				.accessTokenTimeToLive(tokens.accessToken())
+				.accessTokenFormat(
+						tokens.referenceTokens() ? OAuth2TokenFormat.REFERENCE : OAuth2TokenFormat.SELF_CONTAINED)
+				.setting(ID_TOKEN_TIME_TO_LIVE, tokens.idToken())
+				.authorizationCodeTimeToLive(Duration.ofMinutes(1))
+				.refreshTokenTimeToLive(tokens.refreshToken())
+				.reuseRefreshTokens(false)
+				.build());
+	}
+
+	private static Checked check(NewClient request) {
 		List<String> problems = new ArrayList<>();
 		String name = (request.name() != null) ? request.name().strip() : "";
 		if (name.isEmpty() || name.length() > 200) {
@@ -92,40 +193,38 @@ public class OidcClients {
 		if (!scopes.contains("openid")) {
 			problems.add("--scopes: openid is required");
 		}
+		TokenPolicy tokens = request.tokens();
+		within(problems, "--access-token-ttl", tokens.accessToken(), Duration.ofMinutes(1), MAX_SIGNED_LIFETIME);
+		within(problems, "--id-token-ttl", tokens.idToken(), Duration.ofMinutes(1), MAX_SIGNED_LIFETIME);
+		within(problems, "--refresh-token-ttl", tokens.refreshToken(), Duration.ofMinutes(5), Duration.ofDays(90));
 		if (!problems.isEmpty()) {
 			throw new InvalidClientException(problems);
 		}
-		String clientId = UUID.randomUUID().toString();
-		String secret = request.publicClient() ? null : secret();
-		RegisteredClient.Builder client = RegisteredClient.withId(UUID.randomUUID().toString())
-			.clientId(clientId)
-			.clientIdIssuedAt(Instant.now())
-			.clientName(name)
-			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-			.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
-			.redirectUris((uris) -> uris.addAll(request.redirectUris()))
-			.postLogoutRedirectUris((uris) -> uris.addAll(request.postLogoutRedirectUris()))
-			.scopes((all) -> all.addAll(scopes))
-			.clientSettings(ClientSettings.builder()
-				.requireProofKey(request.publicClient())
-				.requireAuthorizationConsent(request.consent())
-				.build())
-			.tokenSettings(TokenSettings.builder()
-				.accessTokenTimeToLive(Duration.ofMinutes(5))
-				.authorizationCodeTimeToLive(Duration.ofMinutes(1))
-				.refreshTokenTimeToLive(Duration.ofHours(8))
-				.reuseRefreshTokens(false)
-				.build());
-		if (secret != null) {
-			client.clientSecret(this.encoder.encode(secret))
-				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST);
+		return new Checked(name, scopes);
+	}
+
+	private static void within(List<String> problems, String option, Duration value, Duration least, Duration most) {
+		if (value.compareTo(least) < 0 || value.compareTo(most) > 0) {
+			problems.add(option + ": from " + format(least) + " to " + format(most));
 		}
-		else {
-			client.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
+	}
+
+	/** A lifetime as the options and the form take it: 90s, 5m, 8h, 30d. */
+	public static String format(Duration value) {
+		long seconds = value.toSeconds();
+		if (seconds % 86400 == 0) {
+			return seconds / 86400 + "d";
 		}
-		this.clients.save(client.build());
-		return new Created(clientId, secret);
+		if (seconds % 3600 == 0) {
+			return seconds / 3600 + "h";
+		}
+		return (seconds % 60 == 0) ? seconds / 60 + "m" : seconds + "s";
+	}
+
+	/** How long a client's ID tokens live (a Roster setting: the protocol has none). */
+	static Duration idTokenLifetime(RegisteredClient client) {
+		Object value = client.getTokenSettings().getSetting(ID_TOKEN_TIME_TO_LIVE);
+		return (value instanceof Duration duration) ? duration : TokenPolicy.DEFAULTS.idToken();
 	}
 
 	/** Every client, oldest first, with when it last got a token for anyone. */
@@ -235,7 +334,28 @@ public class OidcClients {
 
 	/** What a client is registered with. */
 	public record NewClient(@Nullable String name, List<String> redirectUris, List<String> postLogoutRedirectUris,
-			boolean publicClient, List<String> scopes, boolean consent) {
+			boolean publicClient, List<String> scopes, boolean consent, TokenPolicy tokens) {
+
+		/** A client with the default lifetimes and JWT access tokens. */
+		public NewClient(@Nullable String name, List<String> redirectUris, List<String> postLogoutRedirectUris,
+				boolean publicClient, List<String> scopes, boolean consent) {
+			this(name, redirectUris, postLogoutRedirectUris, publicClient, scopes, consent, TokenPolicy.DEFAULTS);
+		}
+
+	}
+
+	/**
+	 * A client's token lifetimes, and whether its access tokens are opaque references
+	 * (checked at introspection, so a revocation ends them at once) instead of JWTs.
+	 */
+	public record TokenPolicy(Duration accessToken, Duration idToken, Duration refreshToken, boolean referenceTokens) {
+
+		public static final TokenPolicy DEFAULTS = new TokenPolicy(Duration.ofMinutes(5), Duration.ofMinutes(5),
+				Duration.ofHours(8), false);
+
+	}
+
+	private record Checked(String name, Set<String> scopes) {
 	}
 
 	/** The new client's id, and its secret (null for a public client), shown once. */

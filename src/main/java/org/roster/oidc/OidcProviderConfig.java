@@ -1,6 +1,10 @@
 package org.roster.oidc;
 
 import java.security.Principal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 import org.roster.account.RosterPrincipal;
@@ -17,7 +21,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.core.Authentication;
@@ -26,6 +31,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
@@ -40,7 +46,10 @@ import org.springframework.security.oauth2.server.authorization.jackson.OAuth2Au
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcUserInfoAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenClaimsContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.authentication.OpaqueTokenAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -58,7 +67,12 @@ class OidcProviderConfig {
 	@Bean
 	@Order(0)
 	SecurityFilterChain oidcProviderChain(HttpSecurity http, SecurityContextRepository contexts, UserService users,
-			RosterClaims claims) throws Exception {
+			RosterClaims claims, JwtDecoder jwtDecoder, OAuth2AuthorizationService authorizations) throws Exception {
+		// Userinfo takes both kinds of access token: a JWT (checked by its signature,
+		// then
+		// against its grant) and an opaque reference (looked up in the grants).
+		AuthenticationManager bearerTokens = new ProviderManager(new JwtAuthenticationProvider(jwtDecoder),
+				new OpaqueTokenAuthenticationProvider(new ReferenceTokens(authorizations)));
 		OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
 		http.securityMatcher(server.getEndpointsMatcher())
 			.with(server,
@@ -74,7 +88,8 @@ class OidcProviderConfig {
 			.requestCache((cache) -> cache.requestCache(SignInPages.requestCache()))
 			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(SignInPages.loginPage(),
 					new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
-			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()));
+			.oauth2ResourceServer(
+					(resourceServer) -> resourceServer.jwt((jwt) -> jwt.authenticationManager(bearerTokens)));
 		return http.build();
 	}
 
@@ -124,26 +139,44 @@ class OidcProviderConfig {
 	}
 
 	/**
-	 * ID tokens carry the claims of the granted scopes, access tokens the subject and the
-	 * roles; both name the signing key, and neither is made for a user who is gone or
-	 * suspended.
+	 * ID tokens carry the claims of the granted scopes and live as long as the client's
+	 * setting says, access tokens the subject and the roles; both name the signing key,
+	 * and neither is made for a user who is gone or suspended.
 	 */
 	@Bean
 	OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims(SigningKeys keys, UserService users, RosterClaims claims) {
 		return (context) -> {
 			context.getJwsHeader().keyId(keys.current().getKeyID());
 			User user = activeUser(context.getPrincipal(), users);
-			Set<String> scopes = context.getAuthorizedScopes();
 			if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
-				claims.of(user, scopes).forEach((name, value) -> context.getClaims().claim(name, value));
+				claims.of(user, context.getAuthorizedScopes())
+					.forEach((name, value) -> context.getClaims().claim(name, value));
+				Duration lifetime = OidcClients.idTokenLifetime(context.getRegisteredClient());
+				context.getClaims()
+					.claims((all) -> all.put(JwtClaimNames.EXP, ((Instant) all.get(JwtClaimNames.IAT)).plus(lifetime)));
 			}
 			else if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
-				context.getClaims().subject(user.getPublicId());
-				if (scopes.contains(RosterClaims.ROLES_SCOPE)) {
-					context.getClaims().claim("roles", RosterClaims.roles(user));
-				}
+				accessTokenClaims(user, context.getAuthorizedScopes()).forEach(context.getClaims()::claim);
 			}
 		};
+	}
+
+	/** The claims of an opaque access token, as introspection answers them. */
+	@Bean
+	OAuth2TokenCustomizer<OAuth2TokenClaimsContext> referenceTokenClaims(UserService users) {
+		return (context) -> {
+			User user = activeUser(context.getPrincipal(), users);
+			accessTokenClaims(user, context.getAuthorizedScopes()).forEach(context.getClaims()::claim);
+		};
+	}
+
+	private static Map<String, Object> accessTokenClaims(User user, Set<String> scopes) {
+		Map<String, Object> claims = new LinkedHashMap<>();
+		claims.put(JwtClaimNames.SUB, user.getPublicId());
+		if (scopes.contains(RosterClaims.ROLES_SCOPE)) {
+			claims.put("roles", RosterClaims.roles(user));
+		}
+		return claims;
 	}
 
 	private static OidcUserInfo userInfo(OidcUserInfoAuthenticationContext context, UserService users,

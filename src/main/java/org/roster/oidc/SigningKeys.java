@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
@@ -28,7 +30,11 @@ import com.nimbusds.jose.proc.SecurityContext;
 
 import org.jspecify.annotations.Nullable;
 
+import org.roster.oidc.OidcClients.TokenPolicy;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,9 +52,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class SigningKeys implements JWKSource<SecurityContext> {
 
 	static final Duration REFRESH = Duration.ofMinutes(1);
-
-	/** The longest lifetime of a signed token (access and ID tokens). */
-	static final Duration LONGEST_SIGNED_TOKEN = Duration.ofMinutes(5);
 
 	private final JdbcClient jdbc;
 
@@ -81,13 +84,29 @@ public class SigningKeys implements JWKSource<SecurityContext> {
 	@Transactional
 	public Rotation rotate(Duration grace) {
 		Instant activates = Instant.now().plus(grace);
-		Instant retires = activates.plus(LONGEST_SIGNED_TOKEN).plus(REFRESH);
+		Instant retires = activates.plus(longestSignedToken()).plus(REFRESH);
 		this.jdbc.sql("UPDATE oidc_signing_keys SET retired_at = ? WHERE retired_at IS NULL OR retired_at > ?")
 			.params(Timestamp.from(retires), Timestamp.from(retires))
 			.update();
 		String kid = create(activates);
 		reload();
 		return new Rotation(kid, activates, retires);
+	}
+
+	/**
+	 * The longest lifetime of a signed token any client gets now: its ID tokens', and its
+	 * access tokens' unless they are opaque references.
+	 */
+	Duration longestSignedToken() {
+		return this.jdbc.sql("SELECT * FROM oauth2_registered_client")
+			.query(new JdbcRegisteredClientRepository.JsonMapperRegisteredClientRowMapper())
+			.stream()
+			.flatMap((client) -> Stream.of(OidcClients.idTokenLifetime(client),
+					OAuth2TokenFormat.SELF_CONTAINED.equals(client.getTokenSettings().getAccessTokenFormat())
+							? client.getTokenSettings().getAccessTokenTimeToLive() : Duration.ZERO))
+			.max(Comparator.naturalOrder())
+			.filter((longest) -> longest.compareTo(TokenPolicy.DEFAULTS.accessToken()) > 0)
+			.orElse(TokenPolicy.DEFAULTS.accessToken());
 	}
 
 	/** Reads the table again at the next use, as every node does within a minute. */

@@ -45,14 +45,17 @@ class ClientsCommandTest {
 	@Order(2)
 	void aPublicClientHasNoSecretAndTheListShowsBoth() {
 		CliRun created = CliRun.manage(dataDir, null, "clients", "create", "--name", "Single page", "--redirect-uri",
-				"https://app.example.com/", "--public", "--no-consent");
+				"https://app.example.com/", "--public", "--no-consent", "--access-token-ttl", "2m", "--id-token-ttl",
+				"90s", "--refresh-token-ttl", "30d", "--reference-tokens");
 		assertThat(created.exitCode()).as(created.toString()).isZero();
 		assertThat(created.out()).contains("Registered 'Single page'.", "client id:").doesNotContain("secret");
 
 		CliRun list = CliRun.manage(dataDir, null, "clients", "list");
 		assertThat(list.exitCode()).as(list.toString()).isZero();
 		assertThat(list.out()).contains(confidentialId + "  Wiki  confidential", "Single page  public")
-			.contains("scopes: email openid profile roles");
+			.contains("scopes: email openid profile roles")
+			.contains("tokens: access 5m, ID 5m, refresh 8h")
+			.contains("tokens: access 2m (reference), ID 90s, refresh 30d");
 	}
 
 	@Test
@@ -76,6 +79,11 @@ class ClientsCommandTest {
 		assertThat(run.err()).contains("--redirect-uri http://example.com/callback", "cb#fragment",
 				"--post-logout-uri ftp://ok.example.com/", "unknown scope admin", "openid is required");
 		assertThat(CliRun.manage(dataDir, null, "clients", "list").out()).doesNotContain("Bad");
+
+		CliRun tooLong = CliRun.manage(dataDir, null, "clients", "create", "--name", "Long", "--redirect-uri",
+				"https://ok.example.com/cb", "--access-token-ttl", "2h", "--refresh-token-ttl", "1m");
+		assertThat(tooLong.exitCode()).as(tooLong.toString()).isEqualTo(1);
+		assertThat(tooLong.err()).contains("--access-token-ttl: from 1m to 1h", "--refresh-token-ttl: from 5m to 90d");
 	}
 
 	@Test
@@ -94,6 +102,7 @@ class ClientsCommandTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "keys", "keys rotate --grace soon", "clients", "clients create --name X",
 			"clients create --redirect-uri https://a.example/", "clients delete",
+			"clients create --name X --redirect-uri https://a.example/ --id-token-ttl later",
 			"clients create --name X --redirect-uri https://a.example/ --secret s" })
 	void wrongUsageExitsWithTwo(String commandLine) {
 		CliRun run = CliRun.manage(dataDir, null, commandLine.split(" "));

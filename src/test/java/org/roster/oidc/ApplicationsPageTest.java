@@ -114,10 +114,44 @@ class ApplicationsPageTest {
 	}
 
 	@Test
+	void anAdminEditsAnApplicationInTheSameFormAndABadLifetimeSaysWhy() throws Exception {
+		HttpResponse<String> registered = this.admin.postForm("/applications",
+				"_csrf=" + enc(this.admin.csrfToken("/applications")) + "&name=Wiki&redirectUris="
+						+ enc("https://wiki.example.com/cb") + "&scope=openid&scope=email&consent=true");
+		String clientId = between(registered.body(), "id=\"shown-client-id\">", "<");
+
+		String form = this.admin.get("/applications/" + clientId + "/edit").body();
+		assertThat(form).contains("Edit the application", "value=\"Wiki\"", "https://wiki.example.com/cb",
+				"name=\"accessTokenTtl\" value=\"5m\"", "name=\"refreshTokenTtl\" value=\"8h\"",
+				"its kind cannot change", "action=\"/applications/" + clientId + "\"");
+
+		HttpResponse<String> refused = this.admin.postForm("/applications/" + clientId,
+				"_csrf=" + enc(this.admin.csrfToken("/applications")) + "&name=Wiki&publicClient=false&redirectUris="
+						+ enc("https://wiki.example.com/cb") + "&scope=openid&accessTokenTtl=soon");
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("--access-token-ttl: a duration such as", "value=\"soon\"",
+				"Edit the application");
+
+		HttpResponse<String> saved = this.admin.postForm("/applications/" + clientId,
+				"_csrf=" + enc(this.admin.csrfToken("/applications")) + "&name=Team+wiki&publicClient=false"
+						+ "&redirectUris=" + enc("https://wiki.example.com/cb\nhttps://wiki.example.com/cb2")
+						+ "&scope=openid&scope=profile&consent=true&accessTokenTtl=2m&idTokenTtl=10m"
+						+ "&refreshTokenTtl=30d&referenceTokens=true");
+		assertThat(WireClient.location(saved)).endsWith("/applications?saved");
+		assertThat(this.admin.get("/applications?saved").body()).contains("The application is saved", "Team wiki",
+				"https://wiki.example.com/cb2", "openid profile");
+		assertThat(this.admin.get("/applications/" + clientId + "/edit").body()).contains(
+				"name=\"accessTokenTtl\" value=\"2m\"", "name=\"idTokenTtl\" value=\"10m\"",
+				"name=\"refreshTokenTtl\" value=\"30d\"", "aria-describedby=\"app-reference-help\" checked");
+		assertThat(this.admin.get("/applications/no-such-client/edit").statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void usersGetNoApplicationsPage() throws Exception {
 		WireClient user = new WireClient("http://localhost:" + this.port);
 		user.submit("/login", "/login", Map.of("username", "ursula", "password", AccountTestSupport.PASSWORD));
 		assertThat(user.get("/applications").statusCode()).isEqualTo(403);
+		assertThat(user.get("/applications/any/edit").statusCode()).isEqualTo(403);
 		assertThat(user.get("/profile").body()).doesNotContain("id=\"nav-applications\"");
 		assertThat(this.admin.get("/profile").body()).contains("id=\"nav-applications\"");
 	}

@@ -1,22 +1,12 @@
 package org.roster.oidc;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -28,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.roster.account.AccountTestSupport;
 import org.roster.account.SessionRevoker;
+import org.roster.testsupport.OAuthApp;
 import org.roster.testsupport.ServerTest;
 import org.roster.testsupport.TestDatabase;
 import org.roster.testsupport.WireClient;
@@ -51,6 +42,8 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.roster.testsupport.OAuthApp.enc;
+import static org.roster.testsupport.OAuthApp.parameter;
 
 /**
  * Roster as an OpenID Connect provider, as an application on the wire sees it: discovery,
@@ -96,8 +89,6 @@ class OidcProviderTest {
 
 	final JsonMapper json = JsonMapper.builder().build();
 
-	final HttpClient http = HttpClient.newHttpClient();
-
 	String clientId;
 
 	User paula;
@@ -139,8 +130,8 @@ class OidcProviderTest {
 	void theConsentPageNamesTheAppAndWhatItWillSeeAndEitherAnswerGoesBack() throws Exception {
 		this.clientId = register(true);
 		WireClient browser = signedIn();
-		String verifier = "verifier-" + UUID.randomUUID() + "-" + UUID.randomUUID();
-		HttpResponse<String> toConsent = browser.get(authorizeUrl(verifier, "s1", "n1"));
+		String verifier = OAuthApp.verifier();
+		HttpResponse<String> toConsent = browser.get(app().authorizeUrl(verifier, "s1", "n1"));
 		assertThat(toConsent.statusCode()).as(toConsent.body()).isEqualTo(302);
 		assertThat(WireClient.location(toConsent)).contains("/oauth2/consent");
 		HttpResponse<String> page = browser.get(WireClient.location(toConsent));
@@ -154,11 +145,11 @@ class OidcProviderTest {
 				"client_id=" + enc(this.clientId) + "&state=" + enc(state) + "&scope=openid&scope=email");
 		String callback = WireClient.location(allowed);
 		assertThat(callback).startsWith(REDIRECT).contains("code=", "state=s1");
-		JsonNode tokens = token(Map.of("grant_type", "authorization_code", "code", parameter(callback, "code"),
+		JsonNode tokens = app().token(Map.of("grant_type", "authorization_code", "code", parameter(callback, "code"),
 				"redirect_uri", REDIRECT, "code_verifier", verifier));
 		assertThat(tokens.get("scope").asString()).contains("openid", "email").doesNotContain("roles");
 
-		HttpResponse<String> again = browser.get(authorizeUrl(verifier, "s2", "n2"));
+		HttpResponse<String> again = browser.get(app().authorizeUrl(verifier, "s2", "n2"));
 		HttpResponse<String> pageAgain = browser.get(WireClient.location(again));
 		assertThat(pageAgain.body()).contains("already allowed: your email address");
 		String state2 = pageAgain.body().replaceAll("(?s).*name=\"state\" value=\"([^\"]+)\".*", "$1");
@@ -174,7 +165,7 @@ class OidcProviderTest {
 
 	@Test
 	void discoveryNamesTheIssuerAndItsEndpoints() throws Exception {
-		JsonNode discovery = this.json.readTree(get("/.well-known/openid-configuration").body());
+		JsonNode discovery = this.json.readTree(app().get("/.well-known/openid-configuration").body());
 		assertThat(discovery.get("issuer").asString()).isEqualTo("https://roster.example.test");
 		assertThat(discovery.get("jwks_uri").asString()).endsWith("/oauth2/jwks");
 		assertThat(discovery.get("code_challenge_methods_supported").toString()).contains("S256");
@@ -184,8 +175,8 @@ class OidcProviderTest {
 	@Test
 	void anAppSignsAUserInThroughRostersSignInPageAndReadsTheirClaims() throws Exception {
 		WireClient browser = new WireClient(base());
-		String verifier = "verifier-" + UUID.randomUUID() + "-" + UUID.randomUUID();
-		String authorize = authorizeUrl(verifier, "state-1", "nonce-1");
+		String verifier = OAuthApp.verifier();
+		String authorize = app().authorizeUrl(verifier, "state-1", "nonce-1");
 
 		HttpResponse<String> toLogin = browser.get(authorize);
 		assertThat(toLogin.statusCode()).isEqualTo(302);
@@ -198,10 +189,11 @@ class OidcProviderTest {
 		assertThat(callback).startsWith(REDIRECT).contains("state=state-1");
 		String code = parameter(callback, "code");
 
-		JsonNode tokens = token(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT,
+		JsonNode tokens = app().token(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT,
 				"code_verifier", verifier));
 		SignedJWT idToken = SignedJWT.parse(tokens.get("id_token").asString());
-		RSAKey key = (RSAKey) JWKSet.parse(get("/oauth2/jwks").body()).getKeyByKeyId(idToken.getHeader().getKeyID());
+		RSAKey key = (RSAKey) JWKSet.parse(app().get("/oauth2/jwks").body())
+			.getKeyByKeyId(idToken.getHeader().getKeyID());
 		assertThat(idToken.verify(new RSASSAVerifier(key))).as("signed with a published key").isTrue();
 		assertThat(idToken.getJWTClaimsSet().getSubject()).isEqualTo(this.paula.getPublicId()).isNotEqualTo("paula");
 		assertThat(idToken.getJWTClaimsSet().getStringClaim("nonce")).isEqualTo("nonce-1");
@@ -211,7 +203,7 @@ class OidcProviderTest {
 		assertThat(idToken.getJWTClaimsSet().getIssuer()).isEqualTo("https://roster.example.test");
 
 		String accessToken = tokens.get("access_token").asString();
-		HttpResponse<String> userInfo = bearer("/userinfo", accessToken);
+		HttpResponse<String> userInfo = app().bearer("/userinfo", accessToken);
 		assertThat(userInfo.statusCode()).isEqualTo(200);
 		JsonNode claims = this.json.readTree(userInfo.body());
 		assertThat(claims.get("sub").asString()).isEqualTo(this.paula.getPublicId());
@@ -230,25 +222,27 @@ class OidcProviderTest {
 				.doesNotContain(tokens.get("id_token").asString())
 				.contains("sha256:"));
 
-		JsonNode refreshed = token(Map.of("grant_type", "refresh_token", "refresh_token", refresh));
+		JsonNode refreshed = app().token(Map.of("grant_type", "refresh_token", "refresh_token", refresh));
 		assertThat(refreshed.get("refresh_token").asString()).isNotEqualTo(refresh);
-		HttpResponse<String> reused = tokenResponse(Map.of("grant_type", "refresh_token", "refresh_token", refresh));
+		HttpResponse<String> reused = app()
+			.tokenResponse(Map.of("grant_type", "refresh_token", "refresh_token", refresh));
 		assertThat(reused.statusCode()).as("a rotated refresh token is spent").isEqualTo(400);
 		assertThat(reused.body()).contains("invalid_grant");
-		HttpResponse<String> afterReuse = tokenResponse(
+		HttpResponse<String> afterReuse = app().tokenResponse(
 				Map.of("grant_type", "refresh_token", "refresh_token", refreshed.get("refresh_token").asString()));
 		assertThat(afterReuse.statusCode()).as("its reuse ended the whole grant").isEqualTo(400);
-		assertThat(bearer("/userinfo", refreshed.get("access_token").asString()).statusCode()).isBetween(400, 401);
+		assertThat(app().bearer("/userinfo", refreshed.get("access_token").asString()).statusCode()).isBetween(400,
+				401);
 	}
 
 	@Test
 	void aSuspendedUsersTokensStopWorking() throws Exception {
 		WireClient browser = signedIn();
-		JsonNode tokens = tokensThrough(browser);
-		assertThat(bearer("/userinfo", tokens.get("access_token").asString()).statusCode()).isEqualTo(200);
+		JsonNode tokens = app().tokensThrough(browser);
+		assertThat(app().bearer("/userinfo", tokens.get("access_token").asString()).statusCode()).isEqualTo(200);
 		this.users.changeStatus(this.paula.getId(), UserStatus.SUSPENDED);
-		assertThat(bearer("/userinfo", tokens.get("access_token").asString()).statusCode()).isBetween(400, 401);
-		HttpResponse<String> refresh = tokenResponse(
+		assertThat(app().bearer("/userinfo", tokens.get("access_token").asString()).statusCode()).isBetween(400, 401);
+		HttpResponse<String> refresh = app().tokenResponse(
 				Map.of("grant_type", "refresh_token", "refresh_token", tokens.get("refresh_token").asString()));
 		assertThat(refresh.statusCode()).isEqualTo(400);
 	}
@@ -256,14 +250,15 @@ class OidcProviderTest {
 	@Test
 	void whenAccessEndsTheGrantsGoAtOnce() throws Exception {
 		WireClient browser = signedIn();
-		JsonNode tokens = tokensThrough(browser);
+		JsonNode tokens = app().tokensThrough(browser);
 		assertThat(grantsOfPaula()).isOne();
 		// What a suspension, a deletion, a role change or a reset does (SessionRevoker).
 		this.transactions.executeWithoutResult((status) -> this.sessions.revokeAll(this.users.get(this.paula.getId())));
 		assertThat(grantsOfPaula()).isZero();
-		assertThat(bearer("/userinfo", tokens.get("access_token").asString()).statusCode()).isBetween(400, 401);
-		assertThat(tokenResponse(
-				Map.of("grant_type", "refresh_token", "refresh_token", tokens.get("refresh_token").asString()))
+		assertThat(app().bearer("/userinfo", tokens.get("access_token").asString()).statusCode()).isBetween(400, 401);
+		assertThat(app()
+			.tokenResponse(
+					Map.of("grant_type", "refresh_token", "refresh_token", tokens.get("refresh_token").asString()))
 			.statusCode()).isEqualTo(400);
 	}
 
@@ -271,7 +266,7 @@ class OidcProviderTest {
 	void theProfileListsTheConnectedApplicationsAndRevokesOne() throws Exception {
 		WireClient browser = signedIn();
 		assertThat(browser.get("/profile/applications").body()).contains("No application has signed you in");
-		JsonNode tokens = tokensThrough(browser);
+		JsonNode tokens = app().tokensThrough(browser);
 		String page = browser.get("/profile/applications").body();
 		assertThat(page).contains("Test app", "may see: email, profile, roles", "last used");
 
@@ -281,8 +276,9 @@ class OidcProviderTest {
 		assertThat(browser.get("/profile/applications?revoked").body()).contains("Access revoked")
 			.doesNotContain("Test app");
 		assertThat(grantsOfPaula()).isZero();
-		assertThat(tokenResponse(
-				Map.of("grant_type", "refresh_token", "refresh_token", tokens.get("refresh_token").asString()))
+		assertThat(app()
+			.tokenResponse(
+					Map.of("grant_type", "refresh_token", "refresh_token", tokens.get("refresh_token").asString()))
 			.statusCode()).isEqualTo(400);
 	}
 
@@ -290,10 +286,10 @@ class OidcProviderTest {
 	void expiredGrantsAreDeletedAndLiveOnesStay() throws Exception {
 		WireClient browser = signedIn();
 		for (String state : new String[] { "old", "live" }) {
-			String verifier = "verifier-" + UUID.randomUUID() + "-" + UUID.randomUUID();
-			String code = parameter(WireClient.location(browser.get(authorizeUrl(verifier, state, "n"))), "code");
-			token(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT, "code_verifier",
-					verifier));
+			String verifier = OAuthApp.verifier();
+			String code = parameter(WireClient.location(browser.get(app().authorizeUrl(verifier, state, "n"))), "code");
+			app().token(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT,
+					"code_verifier", verifier));
 		}
 		assertThat(grantsOfPaula()).isEqualTo(2);
 		String old = this.jdbc.sql("SELECT MIN(id) FROM oauth2_authorization").query(String.class).single();
@@ -317,21 +313,22 @@ class OidcProviderTest {
 	@Test
 	void aPasswordChangeOnTheProfileEndsTheGrants() throws Exception {
 		WireClient browser = signedIn();
-		JsonNode tokens = tokensThrough(browser);
+		JsonNode tokens = app().tokensThrough(browser);
 		HttpResponse<String> changed = browser.submit("/profile", "/profile/password",
 				Map.of("currentPassword", AccountTestSupport.PASSWORD, "newPassword", "violet-harbor-comet-93",
 						"newPasswordConfirm", "violet-harbor-comet-93"));
 		assertThat(WireClient.location(changed)).endsWith("/profile");
 		assertThat(grantsOfPaula()).isZero();
-		assertThat(tokenResponse(
-				Map.of("grant_type", "refresh_token", "refresh_token", tokens.get("refresh_token").asString()))
+		assertThat(app()
+			.tokenResponse(
+					Map.of("grant_type", "refresh_token", "refresh_token", tokens.get("refresh_token").asString()))
 			.statusCode()).isEqualTo(400);
 	}
 
 	@Test
 	void anApplicationSignsTheUserOutOfRosterAndGetsThemBack() throws Exception {
 		WireClient browser = signedIn();
-		JsonNode tokens = tokensThrough(browser);
+		JsonNode tokens = app().tokensThrough(browser);
 		HttpResponse<String> logout = browser
 			.get("/connect/logout?id_token_hint=" + enc(tokens.get("id_token").asString())
 					+ "&post_logout_redirect_uri=" + enc(SIGNED_OUT) + "&state=bye");
@@ -343,54 +340,44 @@ class OidcProviderTest {
 	@Test
 	void aCodeUsedTwiceIsRefusedAndEndsWhatItIssued() throws Exception {
 		WireClient browser = signedIn();
-		String verifier = "verifier-" + UUID.randomUUID() + "-" + UUID.randomUUID();
-		String code = parameter(WireClient.location(browser.get(authorizeUrl(verifier, "s", "n"))), "code");
+		String verifier = OAuthApp.verifier();
+		String code = parameter(WireClient.location(browser.get(app().authorizeUrl(verifier, "s", "n"))), "code");
 		Map<String, String> exchange = Map.of("grant_type", "authorization_code", "code", code, "redirect_uri",
 				REDIRECT, "code_verifier", verifier);
-		JsonNode tokens = token(exchange);
-		HttpResponse<String> again = tokenResponse(exchange);
+		JsonNode tokens = app().token(exchange);
+		HttpResponse<String> again = app().tokenResponse(exchange);
 		assertThat(again.statusCode()).isEqualTo(400);
 		assertThat(again.body()).contains("invalid_grant");
-		assertThat(bearer("/userinfo", tokens.get("access_token").asString()).statusCode()).isBetween(400, 401);
-		assertThat(tokenResponse(
-				Map.of("grant_type", "refresh_token", "refresh_token", tokens.get("refresh_token").asString()))
+		assertThat(app().bearer("/userinfo", tokens.get("access_token").asString()).statusCode()).isBetween(400, 401);
+		assertThat(app()
+			.tokenResponse(
+					Map.of("grant_type", "refresh_token", "refresh_token", tokens.get("refresh_token").asString()))
 			.statusCode()).isEqualTo(400);
 	}
 
 	@Test
 	void introspectionAnswersTheTokensClientOnlyAndInactiveOnceAccessEnded() throws Exception {
 		WireClient browser = signedIn();
-		JsonNode tokens = tokensThrough(browser);
+		JsonNode tokens = app().tokensThrough(browser);
 		String accessToken = tokens.get("access_token").asString();
-		JsonNode active = this.json.readTree(introspect(this.clientId, accessToken).body());
+		JsonNode active = this.json.readTree(app().introspect(accessToken).body());
 		assertThat(active.get("active").asBoolean()).isTrue();
 		assertThat(active.get("sub").asString()).isEqualTo(this.paula.getPublicId());
 
 		String other = register(false);
-		JsonNode foreign = this.json.readTree(introspect(other, accessToken).body());
+		JsonNode foreign = this.json.readTree(app().as(other).introspect(accessToken).body());
 		assertThat(foreign.get("active").asBoolean()).as("another client's token").isFalse();
 
 		this.transactions.executeWithoutResult((status) -> this.sessions.revokeAll(this.users.get(this.paula.getId())));
-		assertThat(this.json.readTree(introspect(this.clientId, accessToken).body()).get("active").asBoolean())
-			.isFalse();
-	}
-
-	private HttpResponse<String> introspect(String client, String token) throws Exception {
-		String basic = Base64.getEncoder()
-			.encodeToString((enc(client) + ":" + enc(SECRET)).getBytes(StandardCharsets.UTF_8));
-		return this.http.send(HttpRequest.newBuilder(URI.create(base() + "/oauth2/introspect"))
-			.header("Authorization", "Basic " + basic)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(BodyPublishers.ofString("token=" + enc(token)))
-			.build(), BodyHandlers.ofString());
+		assertThat(this.json.readTree(app().introspect(accessToken).body()).get("active").asBoolean()).isFalse();
 	}
 
 	@Test
 	void aWrongRedirectUriNeverRedirects() throws Exception {
 		WireClient browser = signedIn();
-		String verifier = "verifier-" + UUID.randomUUID() + "-" + UUID.randomUUID();
+		String verifier = OAuthApp.verifier();
 		HttpResponse<String> refused = browser
-			.get(authorizeUrl(verifier, "s", "n").replace(enc(REDIRECT), enc("https://evil.example/callback")));
+			.get(app().authorizeUrl(verifier, "s", "n").replace(enc(REDIRECT), enc("https://evil.example/callback")));
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat(refused.headers().firstValue("Location")).isEmpty();
 	}
@@ -398,7 +385,7 @@ class OidcProviderTest {
 	@Test
 	void withoutPkceTheRequestIsRefused() throws Exception {
 		WireClient browser = signedIn();
-		String withoutPkce = authorizeUrl("v", "s", "n").replaceAll("&code_challenge[^&]*", "");
+		String withoutPkce = app().authorizeUrl("v", "s", "n").replaceAll("&code_challenge[^&]*", "");
 		HttpResponse<String> refused = browser.get(withoutPkce);
 		assertThat(refused.statusCode()).isEqualTo(302);
 		assertThat(WireClient.location(refused)).startsWith(REDIRECT)
@@ -413,60 +400,8 @@ class OidcProviderTest {
 		return browser;
 	}
 
-	/** The application's round trip for a signed-in browser, up to its tokens. */
-	private JsonNode tokensThrough(WireClient browser) throws Exception {
-		String verifier = "verifier-" + UUID.randomUUID() + "-" + UUID.randomUUID();
-		String code = parameter(WireClient.location(browser.get(authorizeUrl(verifier, "s", "n"))), "code");
-		return token(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT, "code_verifier",
-				verifier));
-	}
-
-	private String authorizeUrl(String verifier, String state, String nonce) throws Exception {
-		String challenge = Base64.getUrlEncoder()
-			.withoutPadding()
-			.encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-		return base() + "/oauth2/authorize?response_type=code&client_id=" + enc(this.clientId) + "&redirect_uri="
-				+ enc(REDIRECT) + "&scope=" + enc("openid profile email roles") + "&state=" + state + "&nonce=" + nonce
-				+ "&code_challenge=" + challenge + "&code_challenge_method=S256";
-	}
-
-	private JsonNode token(Map<String, String> form) throws Exception {
-		HttpResponse<String> response = tokenResponse(form);
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return this.json.readTree(response.body());
-	}
-
-	private HttpResponse<String> tokenResponse(Map<String, String> form) throws Exception {
-		String body = form.entrySet()
-			.stream()
-			.map((field) -> field.getKey() + "=" + enc(field.getValue()))
-			.collect(Collectors.joining("&"));
-		String basic = Base64.getEncoder()
-			.encodeToString((enc(this.clientId) + ":" + enc(SECRET)).getBytes(StandardCharsets.UTF_8));
-		return this.http.send(HttpRequest.newBuilder(URI.create(base() + "/oauth2/token"))
-			.header("Authorization", "Basic " + basic)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(BodyPublishers.ofString(body))
-			.build(), BodyHandlers.ofString());
-	}
-
-	private HttpResponse<String> bearer(String path, String token) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(base() + path))
-			.header("Authorization", "Bearer " + token)
-			.GET()
-			.build(), BodyHandlers.ofString());
-	}
-
-	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build(), BodyHandlers.ofString());
-	}
-
-	private static String parameter(String url, String name) {
-		return URI.create(url).getQuery().replaceAll(".*(?:^|&)" + name + "=([^&]+).*", "$1");
-	}
-
-	private static String enc(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	private OAuthApp app() {
+		return new OAuthApp(base(), this.clientId, SECRET, REDIRECT);
 	}
 
 	private String base() {
