@@ -20,8 +20,8 @@ public final class RouteRules {
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
 		requests.requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
 			.permitAll()
-			.requestMatchers("/login", LoginController.FAILED, "/register", "/email_exists", "/actuator/health",
-					PasswordResetController.FORGOT, PasswordResetController.RESET,
+			.requestMatchers("/login", "/pictures/*", LoginController.FAILED, "/register", "/email_exists",
+					"/actuator/health", PasswordResetController.FORGOT, PasswordResetController.RESET,
 					ExternalSignInController.PENDING_PATH, ExternalSignInController.EMAIL_PATH,
 					ExternalSignInController.CANCEL_PATH)
 			.permitAll()

@@ -9,12 +9,23 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AvatarPaths {
 
+	static final String PICTURES = "/pictures/";
+
 	private AvatarPaths() {
 	}
 
 	public static String of(long userId, @Nullable String storedImage) {
 		String path = "/users/" + userId + "/image";
 		return (storedImage != null) ? path + "?v=" + version(storedImage) : path;
+	}
+
+	/**
+	 * The address applications show a user's avatar from: no session needed (an image in
+	 * another site's page is sent no Roster cookie), named by the opaque {@code sub} they
+	 * already know.
+	 */
+	public static String picture(String publicId, String storedImage) {
+		return PICTURES + publicId + "?v=" + version(storedImage);
 	}
 
 	/** The fingerprint of a stored image that versioned addresses carry. */

@@ -42,7 +42,9 @@ class RosterClaims {
 		ProfileView profile = this.profiles.get(user.getId());
 		if (scopes.contains("profile")) {
 			putIfText(claims, "name", profile.fullName());
-			claims.put("picture", this.publicUrl.link(AvatarPaths.of(user.getId(), profile.image())));
+			if (profile.image() != null) {
+				claims.put("picture", this.publicUrl.link(AvatarPaths.picture(user.getPublicId(), profile.image())));
+			}
 			putIfText(claims, "website", profile.websiteLink());
 			claims.put("updated_at", user.getUpdatedAt().getEpochSecond());
 		}

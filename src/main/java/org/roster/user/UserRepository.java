@@ -20,6 +20,8 @@ interface UserRepository extends JpaRepository<User, Long> {
 
 	Optional<User> findByEmail(String email);
 
+	Optional<User> findByPublicId(String publicId);
+
 	@Query("select count(u) > 0 from User u where u.email = :email and (:excludeId is null or u.id <> :excludeId)")
 	boolean existsByEmailExcluding(@Param("email") String email, @Param("excludeId") @Nullable Long excludeId);
 

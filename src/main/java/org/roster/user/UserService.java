@@ -52,6 +52,12 @@ public class UserService {
 		return this.users.findById(id);
 	}
 
+	/** Finds by the opaque id applications know a user by ({@code sub}). */
+	@Transactional(readOnly = true)
+	public Optional<User> findByPublicId(String publicId) {
+		return this.users.findByPublicId(publicId);
+	}
+
 	@Transactional(readOnly = true)
 	public User get(long id) {
 		return this.users.findById(id).orElseThrow(() -> new UserNotFoundException(id));

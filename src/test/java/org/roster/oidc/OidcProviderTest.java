@@ -1,5 +1,6 @@
 package org.roster.oidc;
 
+import java.awt.Color;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -18,7 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.roster.account.AccountTestSupport;
 import org.roster.account.SessionRevoker;
+import org.roster.avatar.AvatarService;
 import org.roster.testsupport.OAuthApp;
+import org.roster.testsupport.Pictures;
 import org.roster.testsupport.ServerTest;
 import org.roster.testsupport.TestDatabase;
 import org.roster.testsupport.WireClient;
@@ -80,6 +83,9 @@ class OidcProviderTest {
 
 	@Autowired
 	SessionRevoker sessions;
+
+	@Autowired
+	AvatarService avatars;
 
 	@Autowired
 	Grants grants;
@@ -208,7 +214,7 @@ class OidcProviderTest {
 		JsonNode claims = this.json.readTree(userInfo.body());
 		assertThat(claims.get("sub").asString()).isEqualTo(this.paula.getPublicId());
 		assertThat(claims.get("email_verified").asBoolean()).isFalse();
-		assertThat(claims.get("picture").asString()).startsWith("https://roster.example.test/users/");
+		assertThat(claims.has("picture")).as("no avatar of her own").isFalse();
 
 		String refresh = tokens.get("refresh_token").asString();
 		List<String> atRest = this.jdbc
@@ -233,6 +239,30 @@ class OidcProviderTest {
 		assertThat(afterReuse.statusCode()).as("its reuse ended the whole grant").isEqualTo(400);
 		assertThat(app().bearer("/userinfo", refreshed.get("access_token").asString()).statusCode()).isBetween(400,
 				401);
+	}
+
+	@Test
+	void thePictureClaimIsAnAddressAnyoneMayLoadWhileTheUserIsActive() throws Exception {
+		this.avatars.upload(this.paula.getId(), Pictures.portrait(64, Color.ORANGE, Color.BLUE));
+		JsonNode tokens = app().tokensThrough(signedIn());
+		String picture = this.json.readTree(app().bearer("/userinfo", tokens.get("access_token").asString()).body())
+			.get("picture")
+			.asString();
+		assertThat(picture).startsWith("https://roster.example.test/pictures/" + this.paula.getPublicId() + "?v=");
+		String path = picture.substring("https://roster.example.test".length());
+		HttpResponse<String> anonymous = app().get(path);
+		assertThat(anonymous.statusCode()).as("no session: an image in the application's page").isEqualTo(200);
+		assertThat(anonymous.headers().firstValue("Content-Type").orElse("")).startsWith("image/");
+		assertThat(anonymous.headers().firstValue("Cache-Control").orElse("")).contains("public", "immutable");
+
+		assertThat(app().get("/pictures/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+		assertThat(app().get("/pictures/" + this.paula.getId()).statusCode()).as("not by the internal id")
+			.isEqualTo(404);
+		User other = new AccountTestSupport(this.users, this.encoder).user("otto");
+		assertThat(app().get("/pictures/" + other.getPublicId()).statusCode()).as("no avatar, no default image")
+			.isEqualTo(404);
+		this.users.changeStatus(this.paula.getId(), UserStatus.SUSPENDED);
+		assertThat(app().get(path).statusCode()).isEqualTo(404);
 	}
 
 	@Test
