@@ -3,11 +3,7 @@ package org.roster.avatar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -16,6 +12,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.roster.profile.ProfileDeletedEvent;
 import org.roster.profile.ProfileService;
+import org.roster.web.Sha256;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
@@ -183,7 +180,7 @@ public class AvatarService {
 	private static ServedImage loadDefaultImage() {
 		try (InputStream in = new ClassPathResource("static/img/default-avatar.png").getInputStream()) {
 			byte[] bytes = in.readAllBytes();
-			return new ServedImage(bytes, "image/png", "\"default-" + hash(bytes).substring(0, 16) + "\"", null);
+			return new ServedImage(bytes, "image/png", "\"default-" + Sha256.hex(bytes).substring(0, 16) + "\"", null);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("The default avatar is missing from the application", ex);
@@ -192,16 +189,7 @@ public class AvatarService {
 
 	/** Derived from the URL alone, so it needs no file access. */
 	static String etag(String url) {
-		return "\"" + hash(url.getBytes(StandardCharsets.UTF_8)).substring(0, 32) + "\"";
-	}
-
-	private static String hash(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every JVM has SHA-256", ex);
-		}
+		return "\"" + Sha256.hex(url).substring(0, 32) + "\"";
 	}
 
 }

@@ -1,16 +1,13 @@
 package org.roster.oidc;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 import org.roster.account.RosterPrincipal;
+import org.roster.web.Sha256;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -165,13 +162,7 @@ final class HashedAuthorizations implements OAuth2AuthorizationService {
 		if (value.startsWith(PREFIX)) {
 			return value;
 		}
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-			return PREFIX + HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return PREFIX + Sha256.hex(value);
 	}
 
 }

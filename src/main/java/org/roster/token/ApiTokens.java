@@ -1,15 +1,11 @@
 package org.roster.token;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +19,7 @@ import org.roster.account.RosterPrincipal;
 import org.roster.user.Role;
 import org.roster.user.UserService;
 import org.roster.user.UserStatus;
+import org.roster.web.Sha256;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -171,13 +168,7 @@ class ApiTokens {
 	}
 
 	static String hash(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every JVM has SHA-256", ex);
-		}
+		return Sha256.hex(token);
 	}
 
 	private static @Nullable Timestamp timestamp(@Nullable Instant instant) {

@@ -6,7 +6,7 @@
  * Public API: {@link org.roster.web.ProblemType}, {@link org.roster.web.Problems},
  * {@link org.roster.web.ProblemResponses}, {@link org.roster.web.ProxyProperties},
  * {@link org.roster.web.Messages}, {@link org.roster.web.TranslatableException},
- * {@link org.roster.web.JsMessages} (for the layout).
+ * {@link org.roster.web.JsMessages} (for the layout), {@link org.roster.web.Sha256}.
  * <p>
  * May use: no feature; every feature may use it.
  */
