@@ -188,7 +188,12 @@ function describe(error) {
 }
 
 const server = http.createServer(async (req, res) => {
-  const route = routes[new URL(req.url, 'http://rp').pathname];
+  const { pathname } = new URL(req.url, 'http://rp');
+  if (pathname === '/favicon.ico') {
+    res.writeHead(204).end();
+    return;
+  }
+  const route = routes[pathname];
   if (!route) {
     res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found\n');
     return;
