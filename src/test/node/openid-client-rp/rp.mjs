@@ -4,7 +4,7 @@
 //
 //   ISSUER=https://roster.example.com CLIENT_ID=... CLIENT_SECRET=... PORT=3000 node rp.mjs
 //
-// ISSUER        Roster's public address (its issuer); http is accepted for localhost only
+// ISSUER        Roster's public address (its issuer); http only for localhost
 // CLIENT_ID     the application's client id in Roster
 // CLIENT_SECRET its secret; absent for a public client (PKCE alone)
 // PORT          0 (the default) picks a free port; the first line printed is "listening <port>"
@@ -45,13 +45,18 @@ function configuration() {
       CLIENT_ID,
       CLIENT_SECRET,
       CLIENT_SECRET ? undefined : client.None(),
-      new URL(ISSUER).protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : undefined,
+      local(new URL(ISSUER)) ? { execute: [client.allowInsecureRequests] } : undefined,
     )
     .catch((error) => {
       discovered = undefined;
       throw error;
     });
   return discovered;
+}
+
+/** A Roster on this machine may be reached over http; openid-client refuses it otherwise. */
+function local(url) {
+  return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }
 
 const routes = {
