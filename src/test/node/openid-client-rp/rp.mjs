@@ -103,6 +103,12 @@ const routes = {
     });
   },
 
+  async '/userinfo'(req, res, session) {
+    const { access_token } = signedIn(session);
+    const config = await configuration();
+    page(res, 'Userinfo', await client.fetchUserInfo(config, access_token, session.claims.sub));
+  },
+
   async '/refresh'(req, res, session) {
     const previous = signedIn(session).refresh_token;
     const config = await configuration();
@@ -172,7 +178,7 @@ function page(res, title, result, status = 200) {
 <html lang="en"><head><meta charset="utf-8"><title>${html(title)}</title></head>
 <body><h1>${html(title)}</h1>
 <pre id="${id}">${html(JSON.stringify(result, null, 2))}</pre>
-<nav><a href="/login">Sign in</a> · <a href="/refresh">Refresh</a> · <a href="/revoke">Revoke</a> · <a href="/logout">Sign out</a></nav>
+<nav><a href="/login">Sign in</a> · <a href="/userinfo">Userinfo</a> · <a href="/refresh">Refresh</a> · <a href="/revoke">Revoke</a> · <a href="/logout">Sign out</a></nav>
 </body></html>
 `);
 }
@@ -181,13 +187,17 @@ function html(text) {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** openid-client's error as the page shows it: its code, and the provider's OAuth error if any. */
+/**
+ * openid-client's error as the page shows it: its code, and the provider's OAuth error or
+ * (from a protected resource such as userinfo) its WWW-Authenticate challenges, if any.
+ */
 function describe(error) {
   return {
     code: error.code ?? error.name,
     error: error.error,
     error_description: error.error_description,
     status: error.status,
+    challenges: error.code === 'OAUTH_WWW_AUTHENTICATE_CHALLENGE' ? error.cause : undefined,
     message: error.message,
   };
 }

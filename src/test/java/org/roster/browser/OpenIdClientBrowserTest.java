@@ -79,10 +79,14 @@ class OpenIdClientBrowserTest extends BrowserTestSupport {
 		assertThat(refreshed.get("refreshTokenRotated").asBoolean()).isTrue();
 		assertThat(refreshed.get("idToken").get("sub").asString()).isEqualTo(paula.getPublicId());
 
+		this.browser.get(rp + "/userinfo");
+		assertThat(result().get("sub").asString()).isEqualTo(paula.getPublicId());
 		this.browser.get(rp + "/revoke");
 		assertThat(result().get("revoked").asString()).isEqualTo("refresh_token");
 		this.browser.get(rp + "/refresh");
 		assertThat(error().get("error").asString()).as("the revoked refresh token").isEqualTo("invalid_grant");
+		this.browser.get(rp + "/userinfo");
+		assertInvalidToken(error(), "the access token of the revoked grant");
 
 		this.browser.get(rp + "/logout");
 		assertThat(this.browser.driver().getCurrentUrl()).startsWith(rp + "/logged-out?");
@@ -100,6 +104,8 @@ class OpenIdClientBrowserTest extends BrowserTestSupport {
 		assertThat(result().get("refreshTokenRotated").asBoolean()).isTrue();
 
 		this.users.changeStatus(quinn.getId(), UserStatus.SUSPENDED);
+		this.browser.get(rp + "/userinfo");
+		assertInvalidToken(error(), "a suspended user's access token");
 		this.browser.get(rp + "/refresh");
 		JsonNode refused = error();
 		assertThat(refused.get("error").asString()).isEqualTo("invalid_grant");
@@ -153,6 +159,18 @@ class OpenIdClientBrowserTest extends BrowserTestSupport {
 		this.browser.loadsNewPage("the relying party's callback", () -> this.browser.find("#consent-allow").click());
 		assertThat(this.browser.driver().getCurrentUrl()).startsWith(rp + "/callback?");
 		return result();
+	}
+
+	/**
+	 * A userinfo request refused as RFC 6750 says: openid-client reports the Bearer
+	 * challenge (without one it could only say the response is not conform).
+	 */
+	private static void assertInvalidToken(JsonNode error, String what) {
+		assertThat(error.get("code").asString()).as(what + ": " + error).isEqualTo("OAUTH_WWW_AUTHENTICATE_CHALLENGE");
+		assertThat(error.get("status").asInt()).isEqualTo(401);
+		JsonNode challenge = error.get("challenges").get(0);
+		assertThat(challenge.get("scheme").asString()).isEqualTo("bearer");
+		assertThat(challenge.get("parameters").get("error").asString()).isEqualTo("invalid_token");
 	}
 
 	/** The JSON of the relying party's page; fails with its error if it shows one. */
