@@ -23,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@link OpenIdClientRp}), signs users in with Roster in Chromium: discovery, the code
  * flow with PKCE through Roster's sign-in and consent pages, the ID token validated by
  * openid-client, userinfo, refresh, revocation and logout; a suspended user's refresh
- * fails; a public client works with PKCE alone. Roster runs on a port chosen before it
- * starts, with its public address (the issuer openid-client checks) on that port: a
- * context of its own, on a database of its own.
+ * fails and userinfo answers with a Bearer challenge; a public client works with PKCE
+ * alone. Roster runs on a port chosen before it starts, with its public address (the
+ * issuer openid-client checks) on that port: a context of its own, on a database of its
+ * own.
  */
 class OpenIdClientBrowserTest extends BrowserTestSupport {
 
@@ -96,7 +97,7 @@ class OpenIdClientBrowserTest extends BrowserTestSupport {
 	}
 
 	@Test
-	void aSuspendedUsersRefreshFails() {
+	void aSuspendedUsersTokensAreRefused() {
 		User quinn = user("quinn", "Quinn Example");
 		String rp = registerAndStart("Wiki", false).rp();
 		signInThrough(rp, "quinn", "Wiki");
