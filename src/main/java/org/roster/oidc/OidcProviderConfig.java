@@ -81,7 +81,8 @@ class OidcProviderConfig {
 						.tokenIntrospectionEndpoint((introspection) -> introspection.authenticationProviders(
 								(providers) -> providers.replaceAll(ClientBoundIntrospection::new)))
 						.oidc((oidc) -> oidc.userInfoEndpoint(
-								(userInfo) -> userInfo.userInfoMapper((context) -> userInfo(context, users, claims)))))
+								(userInfo) -> userInfo.userInfoMapper((context) -> userInfo(context, users, claims))
+									.errorResponseHandler(new UserInfoErrors()))))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()))
 			.securityContext((context) -> context.securityContextRepository(contexts))
@@ -147,7 +148,7 @@ class OidcProviderConfig {
 	OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims(SigningKeys keys, UserService users, RosterClaims claims) {
 		return (context) -> {
 			context.getJwsHeader().keyId(keys.current().getKeyID());
-			User user = activeUser(context.getPrincipal(), users);
+			User user = activeUser(context.getPrincipal(), users, OAuth2ErrorCodes.INVALID_GRANT);
 			if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
 				claims.of(user, context.getAuthorizedScopes())
 					.forEach((name, value) -> context.getClaims().claim(name, value));
@@ -165,7 +166,7 @@ class OidcProviderConfig {
 	@Bean
 	OAuth2TokenCustomizer<OAuth2TokenClaimsContext> referenceTokenClaims(UserService users) {
 		return (context) -> {
-			User user = activeUser(context.getPrincipal(), users);
+			User user = activeUser(context.getPrincipal(), users, OAuth2ErrorCodes.INVALID_GRANT);
 			accessTokenClaims(user, context.getAuthorizedScopes()).forEach(context.getClaims()::claim);
 		};
 	}
@@ -183,18 +184,23 @@ class OidcProviderConfig {
 			RosterClaims claims) {
 		OAuth2Authorization authorization = context.getAuthorization();
 		Authentication principal = authorization.getAttribute(Principal.class.getName());
-		User user = activeUser(principal, users);
+		// The grant is still stored, but its access token no longer speaks for anyone.
+		User user = activeUser(principal, users, OAuth2ErrorCodes.INVALID_TOKEN);
 		return new OidcUserInfo(claims.of(user, authorization.getAuthorizedScopes()));
 	}
 
-	private static User activeUser(Authentication authentication, UserService users) {
+	/**
+	 * The grant's user if still active; otherwise the error {@code errorCode}: the token
+	 * endpoint's {@code invalid_grant}, or userinfo's {@code invalid_token}.
+	 */
+	private static User activeUser(Authentication authentication, UserService users, String errorCode) {
 		if (authentication != null && authentication.getPrincipal() instanceof RosterPrincipal principal) {
 			User user = users.findById(principal.id()).orElse(null);
 			if (user != null && user.isActive()) {
 				return user;
 			}
 		}
-		throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
+		throw new OAuth2AuthenticationException(errorCode);
 	}
 
 }

@@ -237,8 +237,7 @@ class OidcProviderTest {
 		HttpResponse<String> afterReuse = app().tokenResponse(
 				Map.of("grant_type", "refresh_token", "refresh_token", refreshed.get("refresh_token").asString()));
 		assertThat(afterReuse.statusCode()).as("its reuse ended the whole grant").isEqualTo(400);
-		assertThat(app().bearer("/userinfo", refreshed.get("access_token").asString()).statusCode()).isBetween(400,
-				401);
+		assertRefusedToken(app().bearer("/userinfo", refreshed.get("access_token").asString()));
 	}
 
 	@Test
@@ -271,7 +270,7 @@ class OidcProviderTest {
 		JsonNode tokens = app().tokensThrough(browser);
 		assertThat(app().bearer("/userinfo", tokens.get("access_token").asString()).statusCode()).isEqualTo(200);
 		this.users.changeStatus(this.paula.getId(), UserStatus.SUSPENDED);
-		assertThat(app().bearer("/userinfo", tokens.get("access_token").asString()).statusCode()).isBetween(400, 401);
+		assertRefusedToken(app().bearer("/userinfo", tokens.get("access_token").asString()));
 		HttpResponse<String> refresh = app().tokenResponse(
 				Map.of("grant_type", "refresh_token", "refresh_token", tokens.get("refresh_token").asString()));
 		assertThat(refresh.statusCode()).isEqualTo(400);
@@ -285,7 +284,7 @@ class OidcProviderTest {
 		// What a suspension, a deletion, a role change or a reset does (SessionRevoker).
 		this.transactions.executeWithoutResult((status) -> this.sessions.revokeAll(this.users.get(this.paula.getId())));
 		assertThat(grantsOfPaula()).isZero();
-		assertThat(app().bearer("/userinfo", tokens.get("access_token").asString()).statusCode()).isBetween(400, 401);
+		assertRefusedToken(app().bearer("/userinfo", tokens.get("access_token").asString()));
 		assertThat(app()
 			.tokenResponse(
 					Map.of("grant_type", "refresh_token", "refresh_token", tokens.get("refresh_token").asString()))
@@ -334,6 +333,17 @@ class OidcProviderTest {
 			.single()).isZero();
 	}
 
+	/**
+	 * RFC 6750's answer to an access token that no longer works (OpenID Connect Core
+	 * 5.3.3 for userinfo): 401 with a Bearer challenge, which strict clients read.
+	 */
+	private static void assertRefusedToken(HttpResponse<String> response) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+		assertThat(response.headers().firstValue("WWW-Authenticate")).as("the challenge")
+			.hasValueSatisfying(
+					(challenge) -> assertThat(challenge).startsWith("Bearer ").contains("error=\"invalid_token\""));
+	}
+
 	private int grantsOfPaula() {
 		return this.jdbc.sql("SELECT COUNT(*) FROM oauth2_authorization WHERE principal_name = 'paula'")
 			.query(Integer.class)
@@ -378,7 +388,7 @@ class OidcProviderTest {
 		HttpResponse<String> again = app().tokenResponse(exchange);
 		assertThat(again.statusCode()).isEqualTo(400);
 		assertThat(again.body()).contains("invalid_grant");
-		assertThat(app().bearer("/userinfo", tokens.get("access_token").asString()).statusCode()).isBetween(400, 401);
+		assertRefusedToken(app().bearer("/userinfo", tokens.get("access_token").asString()));
 		assertThat(app()
 			.tokenResponse(
 					Map.of("grant_type", "refresh_token", "refresh_token", tokens.get("refresh_token").asString()))
