@@ -67,6 +67,8 @@ need javac "install a JDK, not only a JRE (apt-get install -y openjdk-17-jdk-hea
 need psql "install the PostgreSQL client (apt-get install -y postgresql-client)"
 need curl "apt-get install -y curl"
 need wrk "apt-get install -y wrk"
+need jq "apt-get install -y jq"
+need openssl "apt-get install -y openssl"
 for tool in awk sed grep sort date nproc; do need "$tool" "install coreutils/sed/grep/gawk"; done
 
 results="$root/bench/results/$(date -u +%Y%m%d-%H%M%S)-$mode"
@@ -171,6 +173,9 @@ stat_of() { # $1: figure, $2: median|min|max
 # servers can never answer in its place.
 base=""
 start_server() { # $1: log file. Sets server_pid and base; returns when /login answers 200.
+	# Made here, not by the background job's redirection, which may come after the first
+	# read below (sed on a missing file fails, and set -e ends the run).
+	: >"$1"
 	"$root/manage" runserver --port 0 --host 127.0.0.1 >"$1" 2>&1 &
 	server_pid=$!
 	local deadline=$((SECONDS + 300)) port=""
@@ -384,6 +389,34 @@ for i in $(seq 1 8); do
 	[ -n "$api_token" ] || die "POST /tokens made no token"
 	echo "$api_token" >>"$results/inputs/admin-tokens.txt"
 done
+# An application signing users in through Roster (trusted: no consent page), for the code
+# flow and userinfo figures; its access tokens live an hour, so no run meets an expired one.
+oidc_verifier="bench-verifier-0123456789-abcdefghijklmnopqrstuvwxyz-0123456789"
+oidc_challenge=$(printf '%s' "$oidc_verifier" | openssl dgst -sha256 -binary | base64 | tr '+/' '-_' | tr -d '=')
+oidc_redirect="http://127.0.0.1:9/callback"
+app_page=$(curl -s -b "$admin_jar" -H "X-CSRF-TOKEN: $token" --data-urlencode "name=Bench" \
+	--data-urlencode "redirectUris=$oidc_redirect" -d scope=openid -d scope=profile -d scope=email \
+	-d accessTokenTtl=1h "$base/applications")
+oidc_client=$(sed -n 's/.*id="shown-client-id">\([^<]*\)<.*/\1/p' <<<"$app_page")
+oidc_secret=$(sed -n 's/.*id="shown-client-secret">\([^<]*\)<.*/\1/p' <<<"$app_page")
+[ -n "$oidc_client" ] && [ -n "$oidc_secret" ] || die "registering the benchmark application failed"
+# One code flow with curl, for a signed-in cookie jar: prints the access token.
+code_flow_token() { # $1: cookie jar, $2: authorization endpoint URL, $3: token endpoint URL, $4: client, $5: secret
+	local location code
+	location=$(curl -s -o /dev/null -w '%{redirect_url}' -b "$1" "$2?response_type=code&client_id=$4&scope=openid%20profile%20email&state=s&nonce=n&code_challenge=$oidc_challenge&code_challenge_method=S256&redirect_uri=$(printf '%s' "$oidc_redirect" | jq -sRr @uri)")
+	code=$(sed -n 's/.*[?&]code=\([^&]*\).*/\1/p' <<<"$location")
+	[ -n "$code" ] || die "no code from $2 (answer: $location)"
+	curl -s -u "$4:$5" -d grant_type=authorization_code -d "code=$code" --data-urlencode "redirect_uri=$oidc_redirect" \
+		--data-urlencode "code_verifier=$oidc_verifier" "$3" | jq -er .access_token \
+		|| die "the code from $2 bought no access token at $3"
+}
+: >"$results/inputs/oidc-tokens.txt"
+for i in $(seq 1 8); do
+	code_flow_token "$results/inputs/admin-$i.jar" "$base/oauth2/authorize" "$base/oauth2/token" \
+		"$oidc_client" "$oidc_secret" >>"$results/inputs/oidc-tokens.txt"
+done
+echo /userinfo >"$results/inputs/userinfo.txt"
+expect_status 200 -H "Authorization: Bearer $(awk 'NR == 1' "$results/inputs/oidc-tokens.txt")" "$base/userinfo"
 expect_status 200 -b "$admin_jar" "$base$(awk 'NR == 1' "$results/inputs/edit-user.txt")"
 expect_status 200 -H "Authorization: Bearer $(awk 'NR == 1' "$results/inputs/admin-tokens.txt")" \
 	"$base$(awk 'NR == 1' "$results/inputs/edit-user.txt")"
@@ -396,6 +429,7 @@ throughput=(
 	"edit_user_token:edit-user.txt::application/json:admin-tokens.txt"
 	"image:image.txt:admin-cookies.txt:image/*"
 	"image_304:image-304.txt:admin-cookies.txt:image/*"
+	"userinfo:userinfo.txt::application/json:oidc-tokens.txt"
 )
 run_throughput() { # $1: entry of throughput, $2: seconds, $3: figure name or '' for warm-up
 	local name paths cookies accept tokens line
@@ -445,9 +479,97 @@ for r in $(seq 1 "$runs"); do
 	errors[logins]=$((${errors[logins]:-0} + failures))
 	log "logins run $r/$runs: $logins/s, limit $limit/s (one check $check_ms ms)"
 done
+# ---------------------------------------------------------------------------------------
+# The code flow of an application for a signed-in user: authorization, then code exchange.
+code_flow_runs() { # $1: figure name; $2: base URL; then the environment of code.lua
+	local line
+	wrk_run warmup code.lua "$login_threads" "$login_threads" 3 >/dev/null
+	for r in $(seq 1 "$runs"); do
+		line=$(wrk_run "$1" code.lua "$login_threads" "$login_threads" "$duration")
+		record "$1" "$(field "$line" flows_per_s)"
+		record "$1-cpu" "$(cpu_per "$line" "$(field "$line" flows)")"
+		errors[$1]=$((${errors[$1]:-0} + $(field "$line" flow_failures)))
+		log "$1 run $r/$runs: $(field "$line" flows_per_s) code flows/s"
+	done
+}
+export BENCH_COOKIES="$results/inputs/admin-cookies.txt" BENCH_AUTHORIZE=/oauth2/authorize BENCH_TOKEN=/oauth2/token
+export BENCH_CLIENT_ID="$oidc_client" BENCH_REDIRECT="$oidc_redirect" BENCH_VERIFIER="$oidc_verifier"
+export BENCH_CHALLENGE="$oidc_challenge" BENCH_BASIC
+BENCH_BASIC=$(printf '%s:%s' "$oidc_client" "$oidc_secret" | base64 -w0)
+code_flow_runs code_flows "$base"
+
 busy_rss=$(rss_mb)
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 stop_server
+
+# ---------------------------------------------------------------------------------------
+# Keycloak beside Roster, when KEYCLOAK_HOME names an unpacked Keycloak distribution (an
+# optional step, see docs/PERFORMANCE.md; never in CI): the same code flow and userinfo
+# load against a realm with one confidential client, on its own PostgreSQL database, in
+# the same run. Keycloak 26 needs Java 21 or later: KEYCLOAK_JAVA_HOME, else JAVA_HOME.
+kc_version=""
+if [ -n "${KEYCLOAK_HOME:-}" ]; then
+	[ -x "$KEYCLOAK_HOME/bin/kc.sh" ] || die "KEYCLOAK_HOME=$KEYCLOAK_HOME holds no bin/kc.sh"
+	kc_java=${KEYCLOAK_JAVA_HOME:-${JAVA_HOME:-}}
+	kc_db=${BENCH_KEYCLOAK_DB:-keycloak_bench}
+	psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS $kc_db WITH (FORCE)" \
+		-c "CREATE DATABASE $kc_db" || die "cannot create the database $kc_db"
+	kc_port=${BENCH_KEYCLOAK_PORT:-8180}
+	log "starting Keycloak from $KEYCLOAK_HOME on port $kc_port (database $kc_db)"
+	JAVA_HOME="$kc_java" KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
+		"$KEYCLOAK_HOME/bin/kc.sh" start --http-enabled=true --hostname-strict=false --http-host=127.0.0.1 \
+		--http-port="$kc_port" --db=postgres --db-url="jdbc:postgresql://$PGHOST:$PGPORT/$kc_db" \
+		--db-username="$PGUSER" --db-password="${PGPASSWORD:-}" >"$results/keycloak.log" 2>&1 &
+	server_pid=$!
+	base="http://127.0.0.1:$kc_port"
+	deadline=$((SECONDS + 300))
+	until [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/realms/master")" = 200 ]; do
+		kill -0 "$server_pid" 2>/dev/null || die "Keycloak stopped during start-up (log: $results/keycloak.log)"
+		[ "$SECONDS" -lt "$deadline" ] || die "Keycloak did not start within 300 s"
+		sleep 0.5
+	done
+	kc_version=$(sed -n 's/.*Keycloak \([0-9][0-9.]*\) on JVM.*/\1/p' "$results/keycloak.log" | awk 'NR == 1')
+	kcadm() { JAVA_HOME="$kc_java" "$KEYCLOAK_HOME/bin/kcadm.sh" "$@" --config "$results/inputs/kcadm.config"; }
+	kcadm config credentials --server "$base" --realm master --user admin --password admin >/dev/null
+	kcadm create realms -s realm=bench -s enabled=true -s accessTokenLifespan=3600 >/dev/null
+	kcadm create clients -r bench -s clientId=bench -s secret=bench-secret -s publicClient=false \
+		-s standardFlowEnabled=true -s directAccessGrantsEnabled=false -s "redirectUris=[\"$oidc_redirect\"]" \
+		-s 'attributes."pkce.code.challenge.method"=S256' >/dev/null
+	kcadm create users -r bench -s username=benchuser -s enabled=true -s email=benchuser@example.com \
+		-s emailVerified=true -s firstName=Bench -s lastName=User >/dev/null
+	kcadm set-password -r bench --username benchuser --new-password "$password" >/dev/null
+	kc_auth="$base/realms/bench/protocol/openid-connect/auth"
+	kc_token="$base/realms/bench/protocol/openid-connect/token"
+	: >"$results/inputs/kc-cookies.txt"
+	: >"$results/inputs/kc-tokens.txt"
+	for i in $(seq 1 8); do
+		jar="$results/inputs/kc-$i.jar"
+		action=$(curl -s -c "$jar" "$kc_auth?response_type=code&client_id=bench&scope=openid&code_challenge=$oidc_challenge&code_challenge_method=S256&redirect_uri=$(printf '%s' "$oidc_redirect" | jq -sRr @uri)" |
+			sed -n 's/.*id="kc-form-login"[^>]*action="\([^"]*\)".*/\1/p; s/.*action="\([^"]*login-actions\/authenticate[^"]*\)".*/\1/p' |
+			awk 'NR == 1' | sed 's/&amp;/\&/g')
+		[ -n "$action" ] || die "no sign-in form on Keycloak's authorization page"
+		outcome=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -b "$jar" -c "$jar" \
+			--data-urlencode username=benchuser --data-urlencode "password=$password" "$action")
+		[[ "$outcome" == "302 $oidc_redirect"* ]] || die "signing in to Keycloak failed: $outcome"
+		awk -F'\t' 'NF >= 7 && $6 ~ /^KEYCLOAK_/ { printf "%s%s=%s", sep, $6, $7; sep = "; " } END { print "" }' \
+			"$jar" >>"$results/inputs/kc-cookies.txt"
+		code_flow_token "$jar" "$kc_auth" "$kc_token" bench bench-secret >>"$results/inputs/kc-tokens.txt"
+	done
+	echo /realms/bench/protocol/openid-connect/userinfo >"$results/inputs/kc-userinfo.txt"
+	roster_db=$db
+	db=$kc_db
+	export BENCH_COOKIES="$results/inputs/kc-cookies.txt" BENCH_CLIENT_ID=bench
+	export BENCH_AUTHORIZE=/realms/bench/protocol/openid-connect/auth
+	export BENCH_TOKEN=/realms/bench/protocol/openid-connect/token
+	BENCH_BASIC=$(printf 'bench:bench-secret' | base64 -w0)
+	code_flow_runs kc_code_flows "$base"
+	kc_userinfo_entry="kc_userinfo:kc-userinfo.txt::application/json:kc-tokens.txt"
+	run_throughput "$kc_userinfo_entry" 3 ""
+	for r in $(seq 1 "$runs"); do run_throughput "$kc_userinfo_entry" "$duration" kc_userinfo; done
+	log "Keycloak $kc_version: $(stat_of kc_code_flows median) code flows/s, $(stat_of kc_userinfo median) userinfo/s"
+	stop_server
+	db=$roster_db
+fi
 
 # ---------------------------------------------------------------------------------------
 # The table.
@@ -536,6 +658,16 @@ largest=${sizes[-1]}
 	ratio_row "/edit_user: API token ÷ session, CPU per request" edit_user_token-cpu edit_user-cpu "<=" 1.25
 	row "/users/{id}/image, 200 from the cache" image "req/s" ">=" 5000 image-cpu
 	row "/users/{id}/image, 304 (If-None-Match)" image_304 "req/s" ">=" 5000 image_304-cpu
+	row "OIDC code flow of a signed-in user (GET /oauth2/authorize + POST /oauth2/token, PKCE), $login_threads clients" \
+		code_flows "flows/s" "" "" code_flows-cpu
+	row "OIDC /userinfo with a JWT access token, $connections connections" userinfo "req/s" "" "" userinfo-cpu
+	if [ -n "$kc_version" ]; then
+		row "Keycloak $kc_version: the same code flow, $login_threads clients" kc_code_flows "flows/s" "" "" \
+			kc_code_flows-cpu
+		row "Keycloak $kc_version: the same userinfo, $connections connections" kc_userinfo "req/s" "" "" kc_userinfo-cpu
+		ratio_row "Code flows per second, Roster ÷ Keycloak" code_flows kc_code_flows ">=" 1
+		ratio_row "Userinfo requests per second, Roster ÷ Keycloak" userinfo kc_userinfo ">=" 1
+	fi
 	echo
 	echo "Raw output, EXPLAIN plans and logs: ${results#"$root"/}"
 } | tee "$results/results.md"

@@ -65,7 +65,7 @@ public class OidcClients {
 
 	OidcClients(RegisteredClientRepository clients, PasswordEncoder encoder, JdbcClient jdbc, Grants grants) {
 		this.clients = clients;
-		this.encoder = encoder;
+		this.encoder = new ClientSecrets(encoder);
 		this.jdbc = jdbc;
 		this.grants = grants;
 	}

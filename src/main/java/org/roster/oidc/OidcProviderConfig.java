@@ -26,6 +26,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.jackson.SecurityJacksonModules;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -39,6 +40,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
@@ -67,7 +69,8 @@ class OidcProviderConfig {
 	@Bean
 	@Order(0)
 	SecurityFilterChain oidcProviderChain(HttpSecurity http, SecurityContextRepository contexts, UserService users,
-			RosterClaims claims, JwtDecoder jwtDecoder, OAuth2AuthorizationService authorizations) throws Exception {
+			RosterClaims claims, JwtDecoder jwtDecoder, OAuth2AuthorizationService authorizations,
+			PasswordEncoder passwordEncoder) throws Exception {
 		// Userinfo takes both kinds of access token: a JWT (checked by its signature,
 		// then
 		// against its grant) and an opaque reference (looked up in the grants).
@@ -75,14 +78,17 @@ class OidcProviderConfig {
 				new OpaqueTokenAuthenticationProvider(new ReferenceTokens(authorizations)));
 		OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
 		http.securityMatcher(server.getEndpointsMatcher())
-			.with(server,
-					(provider) -> provider
-						.authorizationEndpoint((authorize) -> authorize.consentPage(ConsentController.PATH))
-						.tokenIntrospectionEndpoint((introspection) -> introspection.authenticationProviders(
-								(providers) -> providers.replaceAll(ClientBoundIntrospection::new)))
-						.oidc((oidc) -> oidc.userInfoEndpoint(
-								(userInfo) -> userInfo.userInfoMapper((context) -> userInfo(context, users, claims))
-									.errorResponseHandler(new UserInfoErrors()))))
+			.with(server, (provider) -> provider
+				.authorizationEndpoint((authorize) -> authorize.consentPage(ConsentController.PATH))
+				.clientAuthentication((clients) -> clients.authenticationProviders((providers) -> providers.stream()
+					.filter(ClientSecretAuthenticationProvider.class::isInstance)
+					.forEach((secrets) -> ((ClientSecretAuthenticationProvider) secrets)
+						.setPasswordEncoder(new ClientSecrets(passwordEncoder)))))
+				.tokenIntrospectionEndpoint((introspection) -> introspection
+					.authenticationProviders((providers) -> providers.replaceAll(ClientBoundIntrospection::new)))
+				.oidc((oidc) -> oidc.userInfoEndpoint(
+						(userInfo) -> userInfo.userInfoMapper((context) -> userInfo(context, users, claims))
+							.errorResponseHandler(new UserInfoErrors()))))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()))
 			.securityContext((context) -> context.securityContextRepository(contexts))

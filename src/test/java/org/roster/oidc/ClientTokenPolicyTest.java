@@ -23,6 +23,7 @@ import org.roster.testsupport.TestDatabase;
 import org.roster.testsupport.WireClient;
 import org.roster.user.User;
 import org.roster.user.UserService;
+import org.roster.web.Sha256;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,6 +47,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class ClientTokenPolicyTest {
 
 	static final String REDIRECT = "http://127.0.0.1:9/callback";
+
+	static final String SECRET_OF_EARLIER = "a-secret-registered-by-an-earlier-version";
 
 	@LocalServerPort
 	int port;
@@ -99,6 +102,32 @@ class ClientTokenPolicyTest {
 		assertThat(lifetime(tokens.get("access_token").asString())).isEqualTo(Duration.ofMinutes(5));
 		assertThat(lifetime(tokens.get("id_token").asString())).isEqualTo(Duration.ofMinutes(5));
 		assertThat(refreshLifetime()).isEqualTo(Duration.ofHours(8));
+	}
+
+	@Test
+	void aSecretIsKeptAsItsSha256AndOneHashedAsAPasswordByAnEarlierVersionIsStoredAgainAtItsNextUse() throws Exception {
+		OAuthApp app = register(TokenPolicy.DEFAULTS);
+		String stored = storedSecret(app.clientId());
+		assertThat(stored).startsWith("{sha256}").hasSize("{sha256}".length() + 64);
+
+		this.jdbc.sql("UPDATE oauth2_registered_client SET client_secret = ? WHERE client_id = ?")
+			.params(this.encoder.encode(SECRET_OF_EARLIER), app.clientId())
+			.update();
+		OAuthApp earlier = new OAuthApp("http://localhost:" + this.port, app.clientId(), SECRET_OF_EARLIER, REDIRECT);
+		assertThat(storedSecret(app.clientId())).doesNotStartWith("{sha256}");
+		earlier.tokensThrough(this.browser);
+		assertThat(storedSecret(app.clientId())).isEqualTo("{sha256}" + Sha256.hex(SECRET_OF_EARLIER));
+		assertThat(earlier.as(app.clientId()).tokensThrough(this.browser).has("access_token")).isTrue();
+		assertThat(app.tokenResponse(Map.of("grant_type", "refresh_token", "refresh_token", "x")).statusCode())
+			.as("the old secret no longer")
+			.isEqualTo(401);
+	}
+
+	private String storedSecret(String clientId) {
+		return this.jdbc.sql("SELECT client_secret FROM oauth2_registered_client WHERE client_id = ?")
+			.param(clientId)
+			.query(String.class)
+			.single();
 	}
 
 	@Test
