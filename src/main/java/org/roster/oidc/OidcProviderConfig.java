@@ -44,6 +44,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * The OpenID Connect provider's filter chain, before every other: it serves only the
@@ -58,9 +59,9 @@ class OidcProviderConfig {
 	@Bean
 	@Order(0)
 	SecurityFilterChain oidcProviderChain(HttpSecurity http, SecurityContextRepository contexts, UserService users,
-			RosterClaims claims) throws Exception {
+			RosterClaims claims, ApplicationOrigins origins) throws Exception {
 		OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
-		http.securityMatcher(server.getEndpointsMatcher())
+		http.securityMatcher(new OrRequestMatcher(server.getEndpointsMatcher(), origins.preflights()))
 			.with(server,
 					(provider) -> provider
 						.authorizationEndpoint((authorize) -> authorize.consentPage(ConsentController.PATH))
@@ -69,6 +70,7 @@ class OidcProviderConfig {
 						.oidc((oidc) -> oidc.userInfoEndpoint(
 								(userInfo) -> userInfo.userInfoMapper((context) -> userInfo(context, users, claims)))))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.cors((cors) -> cors.configurationSource(origins))
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()))
 			.securityContext((context) -> context.securityContextRepository(contexts))
 			.requestCache((cache) -> cache.requestCache(SignInPages.requestCache()))
