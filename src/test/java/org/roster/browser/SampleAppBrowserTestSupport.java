@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.roster.oidc.OidcClients;
 import org.roster.oidc.OidcClients.NewClient;
+import org.roster.web.PublicUrl;
 import sample.client.SampleClientApplication;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * consent) and the single-page app (public). Roster's issuer follows the request (no
  * public address: the port is random), on a database of this context's own.
  */
-@TestPropertySource(properties = { "roster.public-url=" + org.roster.web.PublicUrl.DEFAULT,
+@TestPropertySource(properties = { "roster.public-url=" + PublicUrl.DEFAULT,
 		"spring.datasource.url=jdbc:h2:mem:roster-browser-apps;DB_CLOSE_DELAY=-1" })
 abstract class SampleAppBrowserTestSupport extends BrowserTestSupport {
 

@@ -1,7 +1,6 @@
 package org.roster.browser;
 
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.WindowType;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,27 +45,6 @@ class SinglePageAppBrowserTest extends SampleAppBrowserTestSupport {
 		this.browser.textIn("#spa-status", "Signed out of Roster.");
 		assertThat(this.browser.findAll("#spa-name")).isEmpty();
 		signedOutOfRoster();
-	}
-
-	@Test
-	void renewingAfterSigningOutOfRosterElsewhereSaysSignInIsNeeded() {
-		user("yuki", "Yuki Tanaka");
-		openApp("/spa/");
-		this.browser.loadsNewPage("Roster's sign-in page", () -> this.browser.find("#sign-in").click());
-		signInAtRoster("yuki");
-		allow();
-		this.browser.textIn("#spa-status", "Signed in, tokens until");
-		String spa = this.browser.driver().getWindowHandle();
-		this.browser.driver().switchTo().newWindow(WindowType.TAB);
-		open("/profile");
-		this.browser.loadsNewPage("the sign-in page after signing out of Roster",
-				() -> this.browser.find("form[action$='/logout'] button[type=submit]").click());
-		this.browser.driver().close();
-		this.browser.driver().switchTo().window(spa);
-
-		this.browser.loadsNewPage("the app after renewing", () -> this.browser.find("#renew").click());
-		System.out.println("DEBUG " + this.browser.driver().getCurrentUrl());
-		this.browser.textIn("#spa-status", "Roster did not sign you in: login_required");
 	}
 
 	/** The SPA's grants in Roster: one per sign-in or renewal. */

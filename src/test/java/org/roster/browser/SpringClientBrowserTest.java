@@ -2,6 +2,7 @@ package org.roster.browser;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,9 @@ class SpringClientBrowserTest extends SampleAppBrowserTestSupport {
 			.stream()
 			.filter((line) -> !line.startsWith("#"))
 			.toList();
-		assertThat(Files.readString(Path.of("README.md"))).contains(String.join("\n", recipe));
+		List<String> readme = Files.readAllLines(Path.of("README.md")).stream().map(String::strip).toList();
+		assertThat(Collections.indexOfSubList(readme, recipe)).as("the recipe, line for line, in README.md")
+			.isNotNegative();
 	}
 
 }
