@@ -55,6 +55,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Opaque
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * The OpenID Connect provider's filter chain, before every other: it serves only the
@@ -70,14 +71,14 @@ class OidcProviderConfig {
 	@Order(0)
 	SecurityFilterChain oidcProviderChain(HttpSecurity http, SecurityContextRepository contexts, UserService users,
 			RosterClaims claims, JwtDecoder jwtDecoder, OAuth2AuthorizationService authorizations,
-			PasswordEncoder passwordEncoder) throws Exception {
+			PasswordEncoder passwordEncoder, ApplicationOrigins origins) throws Exception {
 		// Userinfo takes both kinds of access token: a JWT (checked by its signature,
 		// then
 		// against its grant) and an opaque reference (looked up in the grants).
 		AuthenticationManager bearerTokens = new ProviderManager(new JwtAuthenticationProvider(jwtDecoder),
 				new OpaqueTokenAuthenticationProvider(new ReferenceTokens(authorizations)));
 		OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
-		http.securityMatcher(server.getEndpointsMatcher())
+		http.securityMatcher(new OrRequestMatcher(server.getEndpointsMatcher(), origins.preflights()))
 			.with(server, (provider) -> provider
 				.authorizationEndpoint((authorize) -> authorize.consentPage(ConsentController.PATH))
 				.clientAuthentication((clients) -> clients.authenticationProviders((providers) -> providers.stream()
@@ -90,6 +91,7 @@ class OidcProviderConfig {
 						(userInfo) -> userInfo.userInfoMapper((context) -> userInfo(context, users, claims))
 							.errorResponseHandler(new UserInfoErrors()))))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.cors((cors) -> cors.configurationSource(origins))
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()))
 			.securityContext((context) -> context.securityContextRepository(contexts))
 			.requestCache((cache) -> cache.requestCache(SignInPages.requestCache()))
