@@ -4,9 +4,11 @@ import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.roster.account.RosterPrincipal;
 import org.roster.account.SignInPages;
 import org.roster.user.User;
@@ -55,7 +57,9 @@ import org.springframework.security.oauth2.server.resource.authentication.Opaque
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The OpenID Connect provider's filter chain, before every other: it serves only the
@@ -66,6 +70,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  */
 @Configuration(proxyBeanMethods = false)
 class OidcProviderConfig {
+
+	private static final RequestMatcher AUTHORIZE = PathPatternRequestMatcher.withDefaults()
+		.matcher(AuthorizationServerSettings.builder().build().getAuthorizationEndpoint());
 
 	@Bean
 	@Order(0)
@@ -90,7 +97,14 @@ class OidcProviderConfig {
 				.oidc((oidc) -> oidc.userInfoEndpoint(
 						(userInfo) -> userInfo.userInfoMapper((context) -> userInfo(context, users, claims))
 							.errorResponseHandler(new UserInfoErrors()))))
-			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			// The authorization check runs before the authorization endpoint: a silent
+			// request (prompt=none) must reach the endpoint, which answers the
+			// application
+			// login_required at its registered address, instead of the sign-in page.
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(OidcProviderConfig::isSilentAuthorization)
+				.permitAll()
+				.anyRequest()
+				.authenticated())
 			.cors((cors) -> cors.configurationSource(origins))
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()))
 			.securityContext((context) -> context.securityContextRepository(contexts))
@@ -100,6 +114,11 @@ class OidcProviderConfig {
 			.oauth2ResourceServer(
 					(resourceServer) -> resourceServer.jwt((jwt) -> jwt.authenticationManager(bearerTokens)));
 		return http.build();
+	}
+
+	private static boolean isSilentAuthorization(HttpServletRequest request) {
+		String prompt = request.getParameter("prompt");
+		return AUTHORIZE.matches(request) && prompt != null && List.of(prompt.split(" ")).contains("none");
 	}
 
 	@Bean

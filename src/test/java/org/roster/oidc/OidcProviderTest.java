@@ -423,6 +423,21 @@ class OidcProviderTest {
 	}
 
 	@Test
+	void promptNoneAnswersAtOnceWithoutEverShowingAPage() throws Exception {
+		HttpResponse<String> anonymous = new WireClient(base())
+			.get(app().authorizeUrl(OAuthApp.verifier(), "quiet", "n") + "&prompt=none");
+		assertThat(anonymous.statusCode()).isEqualTo(302);
+		assertThat(WireClient.location(anonymous)).as("back to the application, not to Roster's sign-in page")
+			.startsWith(REDIRECT)
+			.contains("error=login_required", "state=quiet")
+			.doesNotContain("code=");
+
+		HttpResponse<String> signedIn = signedIn()
+			.get(app().authorizeUrl(OAuthApp.verifier(), "quiet", "n") + "&prompt=none");
+		assertThat(WireClient.location(signedIn)).startsWith(REDIRECT).contains("code=", "state=quiet");
+	}
+
+	@Test
 	void withoutPkceTheRequestIsRefused() throws Exception {
 		WireClient browser = signedIn();
 		String withoutPkce = app().authorizeUrl("v", "s", "n").replaceAll("&code_challenge[^&]*", "");
