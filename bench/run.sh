@@ -256,7 +256,8 @@ expect_status() { # $1: expected status; $2...: curl arguments
 # much less so, and cores ÷ that cost is what the route could serve on an idle machine.
 cpu_snapshot() {
 	local pid
-	for pid in "$server_pid" $(psql -X -At -d postgres -c \
+	# With its children: Keycloak's kc.sh runs java as a child process.
+	for pid in "$server_pid" $(pgrep -P "$server_pid") $(psql -X -At -d postgres -c \
 		"select pid from pg_stat_activity where datname = '$db'"); do
 		# Fields 14 and 15: user and system time. (The command name in field 2 is
 		# "(java)" or "(postgres)", without spaces.)

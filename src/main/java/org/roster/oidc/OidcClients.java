@@ -23,7 +23,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
@@ -55,7 +54,7 @@ public class OidcClients {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	private final RegisteredClientRepository clients;
+	private final EnabledClients clients;
 
 	private final PasswordEncoder encoder;
 
@@ -63,7 +62,7 @@ public class OidcClients {
 
 	private final Grants grants;
 
-	OidcClients(RegisteredClientRepository clients, PasswordEncoder encoder, JdbcClient jdbc, Grants grants) {
+	OidcClients(EnabledClients clients, PasswordEncoder encoder, JdbcClient jdbc, Grants grants) {
 		this.clients = clients;
 		this.encoder = new ClientSecrets(encoder);
 		this.jdbc = jdbc;
@@ -102,7 +101,7 @@ public class OidcClients {
 	 * @return empty if there is no such client
 	 */
 	public Optional<NewClient> find(String clientId) {
-		RegisteredClient client = this.clients.findByClientId(clientId);
+		RegisteredClient client = this.clients.findIncludingDisabled(clientId);
 		if (client == null) {
 			return Optional.empty();
 		}
@@ -126,7 +125,7 @@ public class OidcClients {
 	 */
 	@Transactional
 	public boolean update(String clientId, NewClient request) {
-		RegisteredClient existing = this.clients.findByClientId(clientId);
+		RegisteredClient existing = this.clients.findIncludingDisabled(clientId);
 		if (existing == null) {
 			return false;
 		}
@@ -251,7 +250,7 @@ public class OidcClients {
 	 */
 	@Transactional
 	public Optional<String> rotateSecret(String clientId) {
-		RegisteredClient client = this.clients.findByClientId(clientId);
+		RegisteredClient client = this.clients.findIncludingDisabled(clientId);
 		if (client == null || client.getClientSecret() == null) {
 			return Optional.empty();
 		}

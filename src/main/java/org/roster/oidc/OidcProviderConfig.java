@@ -137,7 +137,7 @@ class OidcProviderConfig {
 	}
 
 	@Bean
-	RegisteredClientRepository registeredClientRepository(JdbcTemplate jdbc) {
+	EnabledClients registeredClientRepository(JdbcTemplate jdbc) {
 		return new EnabledClients(new JdbcRegisteredClientRepository(jdbc), JdbcClient.create(jdbc));
 	}
 

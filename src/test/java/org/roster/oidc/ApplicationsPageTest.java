@@ -91,6 +91,8 @@ class ApplicationsPageTest {
 		assertThat(this.admin.get("/applications?disabled").body()).contains("The application is disabled",
 				">disabled<");
 		assertThat(tokenStatus(clientId, newSecret)).as("unknown while disabled").isEqualTo(401);
+		assertThat(this.admin.get("/applications/" + clientId + "/edit").body()).as("still the admins' to edit")
+			.contains("value=\"Wiki\"");
 		this.admin.submit("/applications", "/applications/" + clientId + "/disabled", Map.of("disabled", "false"));
 		assertThat(tokenStatus(clientId, newSecret)).isEqualTo(400);
 
