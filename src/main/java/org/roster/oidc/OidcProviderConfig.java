@@ -153,8 +153,8 @@ class OidcProviderConfig {
 						.allowIfSubType(Long.class)))
 			.addModule(new OAuth2AuthorizationServerJacksonModule())
 			.build();
-		store.setAuthorizationRowMapper(
-				new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationRowMapper(clients, json));
+		store.setAuthorizationRowMapper(new RememberedAuthorizations(
+				new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationRowMapper(clients, json)));
 		store.setAuthorizationParametersMapper(
 				new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationParametersMapper(json));
 		return new HashedAuthorizations(store, JdbcClient.create(jdbc));

@@ -211,6 +211,7 @@ class OidcProviderTest {
 		String accessToken = tokens.get("access_token").asString();
 		HttpResponse<String> userInfo = app().bearer("/userinfo", accessToken);
 		assertThat(userInfo.statusCode()).isEqualTo(200);
+		assertThat(userInfo.headers().firstValue("Set-Cookie")).as("a bearer request makes no session").isEmpty();
 		JsonNode claims = this.json.readTree(userInfo.body());
 		assertThat(claims.get("sub").asString()).isEqualTo(this.paula.getPublicId());
 		assertThat(claims.get("email_verified").asBoolean()).isFalse();
@@ -262,6 +263,17 @@ class OidcProviderTest {
 			.isEqualTo(404);
 		this.users.changeStatus(this.paula.getId(), UserStatus.SUSPENDED);
 		assertThat(app().get(path).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void anAccessTokenRevokedByTheApplicationIsRefusedAtOnceThoughItsGrantWasJustRead() throws Exception {
+		String access = app().tokensThrough(signedIn()).get("access_token").asString();
+		for (int i = 0; i < 3; i++) {
+			assertThat(app().bearer("/userinfo", access).statusCode()).isEqualTo(200);
+		}
+		assertThat(app().revoke(access).statusCode()).isEqualTo(200);
+		assertThat(app().bearer("/userinfo", access).statusCode()).isEqualTo(401);
+		assertThat(this.json.readTree(app().introspect(access).body()).get("active").asBoolean()).isFalse();
 	}
 
 	@Test

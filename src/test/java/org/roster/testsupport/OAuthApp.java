@@ -97,6 +97,10 @@ public final class OAuthApp {
 		return authenticated("/oauth2/introspect", "token=" + enc(token));
 	}
 
+	public HttpResponse<String> revoke(String token) throws Exception {
+		return authenticated("/oauth2/revoke", "token=" + enc(token));
+	}
+
 	public HttpResponse<String> bearer(String path, String token) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Authorization", "Bearer " + token)
