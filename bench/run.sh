@@ -531,14 +531,14 @@ if [ -n "${KEYCLOAK_HOME:-}" ]; then
 	done
 	kc_version=$(sed -n 's/.*Keycloak \([0-9][0-9.]*\) on JVM.*/\1/p' "$results/keycloak.log" | awk 'NR == 1')
 	kcadm() { JAVA_HOME="$kc_java" "$KEYCLOAK_HOME/bin/kcadm.sh" "$@" --config "$results/inputs/kcadm.config"; }
-	kcadm config credentials --server "$base" --realm master --user admin --password admin >/dev/null
-	kcadm create realms -s realm=bench -s enabled=true -s accessTokenLifespan=3600 >/dev/null
+	kcadm config credentials --server "$base" --realm master --user admin --password admin >/dev/null 2>>"$results/keycloak.log"
+	kcadm create realms -s realm=bench -s enabled=true -s accessTokenLifespan=3600 >/dev/null 2>>"$results/keycloak.log"
 	kcadm create clients -r bench -s clientId=bench -s secret=bench-secret -s publicClient=false \
 		-s standardFlowEnabled=true -s directAccessGrantsEnabled=false -s "redirectUris=[\"$oidc_redirect\"]" \
-		-s 'attributes."pkce.code.challenge.method"=S256' >/dev/null
+		-s 'attributes."pkce.code.challenge.method"=S256' >/dev/null 2>>"$results/keycloak.log"
 	kcadm create users -r bench -s username=benchuser -s enabled=true -s email=benchuser@example.com \
-		-s emailVerified=true -s firstName=Bench -s lastName=User >/dev/null
-	kcadm set-password -r bench --username benchuser --new-password "$password" >/dev/null
+		-s emailVerified=true -s firstName=Bench -s lastName=User >/dev/null 2>>"$results/keycloak.log"
+	kcadm set-password -r bench --username benchuser --new-password "$password" >/dev/null 2>>"$results/keycloak.log"
 	kc_auth="$base/realms/bench/protocol/openid-connect/auth"
 	kc_token="$base/realms/bench/protocol/openid-connect/token"
 	: >"$results/inputs/kc-cookies.txt"
