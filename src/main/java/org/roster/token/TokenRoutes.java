@@ -36,7 +36,7 @@ final class TokenRoutes {
 	 */
 	static final String[] JSON_ROUTES = { "/user_list", "/edit_user", "/users", "/users/*/invitation",
 			"/users/*/password-reset", "/users/*/email-verification", "/update_status", "/unlock_user", "/delete_user",
-			"/users/*/image", "/actuator/health", "/actuator/health/**", "/error" };
+			"/users/*/image", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/error" };
 
 	private static final RequestMatcher ALLOWED = new OrRequestMatcher(Arrays.stream(JSON_ROUTES)
 		.map(PathPatternRequestMatcher::pathPattern)
