@@ -52,10 +52,13 @@ public class AccountService {
 
 	private final TransactionTemplate transactions;
 
+	private final AccountMetrics metrics;
+
 	AccountService(UserService users, PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder,
 			SecurityProperties properties, Messages messages, EmailVerification verification,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, AccountMetrics metrics) {
 		this.users = users;
+		this.metrics = metrics;
 		this.verification = verification;
 		this.transactions = transactions;
 		this.passwordPolicy = passwordPolicy;
@@ -85,12 +88,14 @@ public class AccountService {
 	public User register(String username, String email, String password, Locale language) {
 		String hash = checkedHash(username, email, password);
 		Locale mailLanguage = Locale.forLanguageTag(language.getLanguage());
-		return this.transactions.execute((status) -> {
+		User registered = this.transactions.execute((status) -> {
 			User user = this.users
 				.create(new NewUser(username.strip(), email.strip(), hash, Role.USER, false, false, mailLanguage));
 			this.verification.registered(user);
 			return user;
 		});
+		this.metrics.registered();
+		return registered;
 	}
 
 	/** The password's hash, computed before any transaction: hashing is slow. */
@@ -175,9 +180,13 @@ public class AccountService {
 	}
 
 	private void recordFailure(User user) {
+		boolean wasLocked = user.isLockedAt(Instant.now());
 		int failures = this.users.recordFailedLogin(user.getId());
 		if (failures >= this.lockout.maxFailures()) {
 			this.users.lockUntil(user.getId(), Instant.now().plus(lockDuration(failures)));
+			if (!wasLocked) {
+				this.metrics.locked();
+			}
 		}
 	}
 

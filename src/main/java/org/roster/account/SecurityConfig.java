@@ -13,6 +13,7 @@ import org.roster.web.ProblemResponses;
 import org.roster.web.ProblemType;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -20,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -94,7 +96,8 @@ class SecurityConfig {
 			UserService users, SecurityProperties properties, ProblemResponses problems, LocaleResolver locales,
 			SecurityContextRepository contexts, ExternalSignIns externalSignIns,
 			ObjectProvider<ClientRegistrationRepository> registrations, ExternalSignInHandler externalSignInHandler,
-			ExternalProviders externalProviders) throws Exception {
+			ExternalProviders externalProviders, ApplicationEventPublisher events, ManagementScrape scrape)
+			throws Exception {
 		LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
 		// The chain's own manager, without a parent: the provider is also a bean, so
 		// Boot's global manager has it too, and a parent would check (and count) each
@@ -107,11 +110,14 @@ class SecurityConfig {
 			providers.add(new OidcAuthorizationCodeAuthenticationProvider(tokens, ExternalUserInfo.openIdConnect()));
 			providers.add(new OAuth2LoginAuthenticationProvider(tokens, ExternalUserInfo.gitHubStyle()));
 		}
-		http.authenticationManager(new ProviderManager(providers))
+		ProviderManager manager = new ProviderManager(providers);
+		// Sign-ins and their refusals as events (AccountMetrics counts them).
+		manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+		http.authenticationManager(manager)
 			.securityContext((context) -> context.securityContextRepository(contexts))
 			.requestCache((cache) -> cache.requestCache(requestCache()))
 			.csrf((csrf) -> csrf.csrfTokenRepository(new SessionOrCookieCsrfTokenRepository()))
-			.authorizeHttpRequests(RouteRules::apply)
+			.authorizeHttpRequests((requests) -> RouteRules.apply(requests.requestMatchers(scrape).permitAll()))
 			.formLogin((form) -> form.loginPage("/login")
 				.usernameParameter("username")
 				.passwordParameter("password")

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 
 import javax.net.ssl.TrustManager;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ssl.SslBundles;
@@ -33,13 +35,13 @@ class AvatarConfiguration {
 
 	@Bean
 	ImageStore imageStore(FtpProperties ftp, ObjectProvider<EmbeddedFtpServer> embedded,
-			ObjectProvider<SslBundles> sslBundles) {
+			ObjectProvider<SslBundles> sslBundles, MeterRegistry registry) {
 		if (!ftp.external()) {
-			return new FtpImageStore(embedded.getObject().clientProperties(ftp), null);
+			return new TimedImageStore(new FtpImageStore(embedded.getObject().clientProperties(ftp), null), registry);
 		}
 		TrustManager trustManager = (ftp.sslBundle() != null)
 				? sslBundles.getObject().getBundle(ftp.sslBundle()).getManagers().getTrustManagers()[0] : null;
-		return new FtpImageStore(ftp, trustManager);
+		return new TimedImageStore(new FtpImageStore(ftp, trustManager), registry);
 	}
 
 	@Bean

@@ -8,12 +8,16 @@ import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.roster.profile.ProfileDeletedEvent;
 import org.roster.profile.ProfileService;
 import org.roster.web.Sha256;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionPhase;
@@ -42,6 +46,10 @@ public class AvatarService {
 
 	private final AvatarImageProcessor processor;
 
+	private final Counter uploaded;
+
+	private final Counter failed;
+
 	private final ProfileService profiles;
 
 	/**
@@ -56,11 +64,25 @@ public class AvatarService {
 
 	private final ServedImage defaultImage;
 
-	AvatarService(ImageStore store, AvatarImageProcessor processor, ProfileService profiles) {
+	@Autowired
+	AvatarService(ImageStore store, AvatarImageProcessor processor, ProfileService profiles, MeterRegistry registry) {
 		this.store = store;
 		this.processor = processor;
 		this.profiles = profiles;
 		this.defaultImage = loadDefaultImage();
+		this.uploaded = Counter.builder("roster.avatar.uploads")
+			.description("Avatar uploads")
+			.tag("outcome", "success")
+			.register(registry);
+		this.failed = Counter.builder("roster.avatar.uploads")
+			.description("Avatar uploads")
+			.tag("outcome", "failure")
+			.register(registry);
+	}
+
+	/** Without metrics, for tests of the service alone. */
+	AvatarService(ImageStore store, AvatarImageProcessor processor, ProfileService profiles) {
+		this(store, processor, profiles, new SimpleMeterRegistry());
 	}
 
 	/**
@@ -71,6 +93,18 @@ public class AvatarService {
 	 * @throws org.roster.profile.ProfileNotFoundException if there is no such user
 	 */
 	public String upload(long userId, byte[] bytes) {
+		try {
+			String url = store(userId, bytes);
+			this.uploaded.increment();
+			return url;
+		}
+		catch (RuntimeException ex) {
+			this.failed.increment();
+			throw ex;
+		}
+	}
+
+	private String store(long userId, byte[] bytes) {
 		ProcessedImage image = this.processor.process(bytes);
 		// A random name: the client's file name never becomes a path, and a new URL for
 		// every upload lets caches keep an image forever.

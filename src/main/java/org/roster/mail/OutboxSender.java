@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -64,10 +66,22 @@ class OutboxSender {
 
 	private volatile Instant nextPurge = Instant.EPOCH;
 
+	private final Counter sent;
+
+	private final Counter failed;
+
 	OutboxSender(JdbcClient jdbc, PlatformTransactionManager transactionManager, MailTokens tokens,
 			MailRenderer renderer, MailTransport transport, MailProperties properties, PublicUrl publicUrl,
-			JsonMapper json) {
+			JsonMapper json, MeterRegistry registry) {
 		this.jdbc = jdbc;
+		this.sent = Counter.builder("roster.mails")
+			.description("Mails delivered or failed")
+			.tag("outcome", "sent")
+			.register(registry);
+		this.failed = Counter.builder("roster.mails")
+			.description("Mails delivered or failed")
+			.tag("outcome", "failed")
+			.register(registry);
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.tokens = tokens;
 		this.renderer = renderer;
@@ -100,8 +114,10 @@ class OutboxSender {
 			}
 			if (attempt.failure() == null) {
 				delivered++;
+				this.sent.increment();
 			}
 			else {
+				this.failed.increment();
 				recordFailure(attempt.pending(), attempt.failure());
 			}
 		}

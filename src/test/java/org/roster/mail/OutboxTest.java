@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,9 @@ class OutboxTest {
 
 	@Autowired
 	MailHealthIndicator health;
+
+	@Autowired
+	MeterRegistry registry;
 
 	User alice;
 
@@ -167,9 +171,12 @@ class OutboxTest {
 
 	@Test
 	void anSmtpOutageDelaysTheMessageWhichArrivesOnceTheServerIsBack() throws Exception {
+		double sent = mails("sent");
+		double failed = mails("failed");
 		queueReset(Locale.ENGLISH);
 		smtp.stop();
 		assertThat(this.outbox.deliverDue()).isZero();
+		assertThat(mails("failed") - failed).as("the metric of failed deliveries").isEqualTo(1);
 		assertThat(row("attempts")).isEqualTo("1");
 		assertThat(row("status")).isEqualTo("PENDING");
 		assertThat(row("last_error")).contains("Connect");
@@ -183,6 +190,7 @@ class OutboxTest {
 		makeDue();
 		assertThat(this.outbox.deliverDue()).isEqualTo(1);
 		assertThat(smtp.getReceivedMessages()).hasSize(1);
+		assertThat(mails("sent") - sent).isEqualTo(1);
 		assertThat(row("status")).isEqualTo("SENT");
 		makeDue();
 		assertThat(this.outbox.deliverDue()).isZero();
@@ -261,6 +269,10 @@ class OutboxTest {
 
 	private void makeDue() {
 		this.jdbc.sql("UPDATE mail_outbox SET next_attempt_at = next_attempt_at - INTERVAL '2' HOUR").update();
+	}
+
+	private double mails(String outcome) {
+		return this.registry.get("roster.mails").tag("outcome", outcome).counter().count();
 	}
 
 }
