@@ -1,6 +1,8 @@
 package org.roster.admin;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,6 +15,8 @@ import org.roster.account.OwnAccountDeletion;
 import org.roster.account.RosterPrincipal;
 
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +30,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The JSON routes of docs/API.md, Routes, behind the admin console and the profile page.
@@ -41,8 +46,12 @@ class UserApiController {
 
 	private final UserDirectory directory;
 
-	UserApiController(UserAdministration administration, OwnAccountDeletion ownAccount, UserDirectory directory) {
+	private final UserCsv csv;
+
+	UserApiController(UserAdministration administration, OwnAccountDeletion ownAccount, UserDirectory directory,
+			UserCsv csv) {
 		this.administration = administration;
+		this.csv = csv;
 		this.ownAccount = ownAccount;
 		this.directory = directory;
 	}
@@ -51,6 +60,32 @@ class UserApiController {
 	@PreAuthorize("hasRole('ADMIN')")
 	UserPage list(@ModelAttribute UserListParams params) {
 		return this.directory.find(params.toQuery());
+	}
+
+	/**
+	 * The list's current filter as CSV: with {@code Accept: text/csv}, or
+	 * {@code format=csv} for the page's link; {@code bom=true} for spreadsheet apps.
+	 */
+	@GetMapping(path = "/user_list", produces = "text/csv")
+	@PreAuthorize("hasRole('ADMIN')")
+	ResponseEntity<StreamingResponseBody> export(@ModelAttribute UserListParams params,
+			@RequestParam(defaultValue = "false") boolean bom) {
+		UserListQuery query = params.toQuery();
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename("roster-users-" + LocalDate.now() + ".csv")
+						.build()
+						.toString())
+			.body((out) -> this.csv.write(query, bom, out));
+	}
+
+	@GetMapping(path = "/user_list", params = "format=csv")
+	@PreAuthorize("hasRole('ADMIN')")
+	ResponseEntity<StreamingResponseBody> exportLink(@ModelAttribute UserListParams params,
+			@RequestParam(defaultValue = "false") boolean bom) {
+		return export(params, bom);
 	}
 
 	@GetMapping("/edit_user")

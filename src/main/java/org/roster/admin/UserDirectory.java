@@ -15,6 +15,8 @@ import org.roster.storage.Databases;
 import org.roster.user.Role;
 import org.roster.user.UserStatus;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,13 +38,59 @@ class UserDirectory {
 
 	private final boolean postgres;
 
+	private final JdbcTemplate streaming;
+
 	UserDirectory(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.postgres = Databases.isPostgres(dataSource);
+		this.streaming = new JdbcTemplate(dataSource);
+		// PostgreSQL sends rows in batches of this size inside a transaction, instead of
+		// the whole result at once.
+		this.streaming.setFetchSize(500);
 	}
 
 	@Transactional(readOnly = true)
 	UserPage find(UserListQuery query) {
+		Filter filter = filter(query);
+		String where = filter.where();
+		List<Object> params = filter.params();
+		long total = total(query, where, params);
+		List<Object> pageParams = new ArrayList<>(params);
+		pageParams.add(query.size());
+		pageParams.add(query.offset());
+		String order = order(query);
+		// The page is cut before the profiles are joined, so only its rows are looked up.
+		String sql = """
+				select u.id, u.username, u.email, u.email_verified, u.invited, u.role, u.status, u.failed_logins,
+				       u.locked_until, u.created_at, u.last_login_at, u.version, p.full_name, p.image
+				from (select * from users u %s %s limit ? offset ?) u
+				left join user_profiles p on p.user_id = u.id %s""".formatted(where, order, order);
+		List<UserListItem> items = this.jdbc.sql(sql).params(pageParams).query(UserDirectory::item).list();
+		return new UserPage(items, query.page(), query.size(), total);
+	}
+
+	/**
+	 * Every user the list's filter matches, in its order, with their profiles, row by row
+	 * as the database sends them (never all in memory).
+	 */
+	@Transactional(readOnly = true)
+	void forEachMatching(UserListQuery query, RowCallbackHandler row) {
+		Filter filter = filter(query);
+		String order = order(query);
+		String sql = """
+				select u.id, u.username, u.email, u.email_verified, u.invited, u.role, u.status, u.created_at,
+				       u.last_login_at, p.full_name, p.bio, p.address, p.zipcode, p.phone, p.email as contact_email,
+				       p.website
+				from users u left join user_profiles p on p.user_id = u.id %s %s""".formatted(filter.where(), order);
+		this.streaming.query(sql, row, filter.params().toArray());
+	}
+
+	private static String order(UserListQuery query) {
+		return " order by " + query.sortColumn() + " " + query.direction()
+				+ (query.sortColumn().equals("u.last_login_at") ? " nulls last" : "") + ", u.id " + query.direction();
+	}
+
+	private Filter filter(UserListQuery query) {
 		List<String> conditions = new ArrayList<>();
 		List<Object> params = new ArrayList<>();
 		if (!query.q().isEmpty()) {
@@ -64,21 +112,10 @@ class UserDirectory {
 		}
 		// role, status and email_verified stay unqualified: the same condition then
 		// filters users and user_counts.
-		String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-		long total = total(query, where, params);
-		List<Object> pageParams = new ArrayList<>(params);
-		pageParams.add(query.size());
-		pageParams.add(query.offset());
-		String order = " order by " + query.sortColumn() + " " + query.direction()
-				+ (query.sortColumn().equals("u.last_login_at") ? " nulls last" : "") + ", u.id " + query.direction();
-		// The page is cut before the profiles are joined, so only its rows are looked up.
-		String sql = """
-				select u.id, u.username, u.email, u.email_verified, u.invited, u.role, u.status, u.failed_logins,
-				       u.locked_until, u.created_at, u.last_login_at, u.version, p.full_name, p.image
-				from (select * from users u %s %s limit ? offset ?) u
-				left join user_profiles p on p.user_id = u.id %s""".formatted(where, order, order);
-		List<UserListItem> items = this.jdbc.sql(sql).params(pageParams).query(UserDirectory::item).list();
-		return new UserPage(items, query.page(), query.size(), total);
+		return new Filter(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), params);
+	}
+
+	private record Filter(String where, List<Object> params) {
 	}
 
 	/**

@@ -57,6 +57,12 @@ record UserListQuery(String q, Role role, UserStatus status, Boolean verified, S
 		return link(this.sort, this.descending, toPage);
 	}
 
+	/** All of this list as a CSV file (public for the template). */
+	public String exportLink() {
+		String all = link(this.sort, this.descending, 0).replaceAll("[?&]size=\\d+", "");
+		return all + (all.contains("?") ? "&" : "?") + "format=csv";
+	}
+
 	/** This list in another order, from its first page (public for the template). */
 	public String sortLink(String field, boolean inDescendingOrder) {
 		return link(field, inDescendingOrder, 0);
