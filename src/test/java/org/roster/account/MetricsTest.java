@@ -153,12 +153,8 @@ class MetricsTest {
 
 	/** As Prometheus asks (any text format), with the client's session (null: none). */
 	private HttpResponse<String> scrape(WireClient client) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + "/actuator/prometheus"))
-			.header("Accept", "text/plain;version=0.0.4;q=0.9,*/*;q=0.1");
-		if (client != null) {
-			request.header("Cookie", client.cookie(SessionCookieConfig.COOKIE_NAME).toString());
-		}
-		return HttpClient.newHttpClient().send(request.build(), BodyHandlers.ofString());
+		return ((client != null) ? client : new WireClient(base())).get("/actuator/prometheus",
+				"text/plain;version=0.0.4;q=0.9,*/*;q=0.1");
 	}
 
 	private WireClient signIn(String username, String password) throws Exception {

@@ -1,11 +1,7 @@
 package org.roster.admin;
 
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.util.List;
 import java.util.Map;
 
@@ -109,20 +105,12 @@ class UserCsvExportTest {
 	void onlyAdminsExportAndABadFilterIsRefused() throws Exception {
 		WireClient user = new WireClient(base());
 		user.submit("/login", "/login", Map.of("username", "mia01", "password", AccountTestSupport.PASSWORD));
-		assertThat(HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(base() + "/user_list?format=csv"))
-				.header("Cookie", user.cookie("ROSTER_SESSION").toString())
-				.build(), BodyHandlers.ofString())
-			.statusCode()).isEqualTo(403);
+		assertThat(user.get("/user_list?format=csv", "text/csv").statusCode()).isEqualTo(403);
 		assertThat(csv("/user_list?sort=password", "text/csv").statusCode()).isEqualTo(400);
 	}
 
 	private HttpResponse<String> csv(String path, String accept) throws Exception {
-		return HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(base() + path))
-				.header("Accept", accept)
-				.header("Cookie", this.admin.cookie("ROSTER_SESSION").toString())
-				.build(), BodyHandlers.ofString());
+		return this.admin.get(path, accept);
 	}
 
 	private static List<CSVRecord> parse(String csv) throws Exception {

@@ -42,8 +42,12 @@ public final class WireClient {
 	}
 
 	public HttpResponse<String> get(String pathOrUrl) throws Exception {
-		return this.http.send(
-				HttpRequest.newBuilder(URI.create(url(pathOrUrl))).header("Accept", "text/html").GET().build(),
+		return get(pathOrUrl, "text/html");
+	}
+
+	/** A GET asking for {@code accept}, with this client's cookies. */
+	public HttpResponse<String> get(String pathOrUrl, String accept) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(url(pathOrUrl))).header("Accept", accept).GET().build(),
 				BodyHandlers.ofString());
 	}
 
