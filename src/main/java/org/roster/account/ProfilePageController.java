@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
+import org.roster.activity.ActivityLog;
 import org.roster.account.ExternalIdentities.Identity;
 import org.roster.account.ExternalProviders.Provider;
 import org.roster.account.ExternalSignIns.Notice;
@@ -36,8 +37,11 @@ class ProfilePageController {
 
 	private final ExternalIdentities identities;
 
+	private final ActivityLog activity;
+
 	ProfilePageController(UserService users, ProfileService profiles, EmailVerification verification,
-			ExternalProviders providers, ExternalIdentities identities) {
+			ExternalProviders providers, ExternalIdentities identities, ActivityLog activity) {
+		this.activity = activity;
 		this.users = users;
 		this.profiles = profiles;
 		this.verification = verification;
@@ -57,6 +61,7 @@ class ProfilePageController {
 		model.addAttribute("verificationOn", this.verification.isOn());
 		model.addAttribute("signInMethods", signInMethods(user.getId()));
 		model.addAttribute("externalNotice", takeNotice(request));
+		model.addAttribute("recentActivity", this.activity.recentSecurityEvents(user.getId()));
 		return "profile";
 	}
 

@@ -38,9 +38,12 @@ final class SignInConfirmation implements AuthenticationSuccessHandler {
 
 	private final ExternalSignIns externalSignIns;
 
+	private final SignInRecords records;
+
 	SignInConfirmation(AuthenticationSuccessHandler redirect, UserService users, LocaleResolver locales,
-			ExternalSignIns externalSignIns) {
+			ExternalSignIns externalSignIns, SignInRecords records) {
 		this.redirect = redirect;
+		this.records = records;
 		this.users = users;
 		this.locales = locales;
 		this.externalSignIns = externalSignIns;
@@ -55,7 +58,7 @@ final class SignInConfirmation implements AuthenticationSuccessHandler {
 		}
 		// Committing the redirect makes Spring Session store the session first.
 		this.redirect.onAuthenticationSuccess(request, response, authentication);
-		if (authentication instanceof RecordedSignIn signIn && signIn.record(this.users)) {
+		if (authentication instanceof RecordedSignIn signIn && this.records.record(signIn)) {
 			recordLanguage(request, signIn);
 			return;
 		}
