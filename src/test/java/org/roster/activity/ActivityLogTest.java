@@ -91,6 +91,20 @@ class ActivityLogTest {
 	}
 
 	@Test
+	void everyActionHasANameInEveryLanguage() throws Exception {
+		for (String bundle : List.of("/messages.properties", "/messages_de.properties")) {
+			java.util.Properties texts = new java.util.Properties();
+			try (java.io.InputStream in = getClass().getResourceAsStream(bundle)) {
+				texts.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+			}
+			for (Action action : Action.values()) {
+				assertThat(texts.getProperty("activity.action." + action.code())).as(action + " in " + bundle)
+					.isNotBlank();
+			}
+		}
+	}
+
+	@Test
 	void signInsAndTheirFailuresAreRecordedWithTheReasonAddressAndBrowser() throws Exception {
 		signIn("bob", "hunter2-typed", "198.51.100.7");
 		signIn("nobody", "hunter2-typed", "198.51.100.7");
