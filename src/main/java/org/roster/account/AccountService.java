@@ -179,6 +179,14 @@ public class AccountService {
 		};
 	}
 
+	/**
+	 * A wrong second-factor code at sign-in counts like a wrong password: the same
+	 * counter, the same lock.
+	 */
+	void recordWrongCode(User user) {
+		recordFailure(user);
+	}
+
 	private void recordFailure(User user) {
 		boolean wasLocked = user.isLockedAt(Instant.now());
 		int failures = this.users.recordFailedLogin(user.getId());

@@ -44,8 +44,11 @@ class LoginAuthenticationProvider implements AuthenticationProvider {
 
 	private final ResendProof resendProof;
 
+	private final SecondFactorGate secondFactors;
+
 	LoginAuthenticationProvider(UserService users, AccountService accounts, PasswordEncoder passwordEncoder,
-			EmailVerification verification, ResendProof resendProof) {
+			EmailVerification verification, ResendProof resendProof, SecondFactorGate secondFactors) {
+		this.secondFactors = secondFactors;
 		this.users = users;
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
@@ -74,6 +77,10 @@ class LoginAuthenticationProvider implements AuthenticationProvider {
 			if (this.users.upgradePasswordHash(user.getId(), hash, upgraded)) {
 				hash = upgraded;
 			}
+		}
+		HalfSignIn half = this.secondFactors.halfSignIn(user, FactorGrantedAuthority.PASSWORD_AUTHORITY, hash);
+		if (half != null) {
+			throw new SecondFactorRequiredException(half);
 		}
 		// The factor (with its time) is what an ID token's auth_time is read from.
 		return new PasswordSignIn(RosterPrincipal.of(user), hash, user.getLanguage(),

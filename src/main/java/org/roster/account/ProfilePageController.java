@@ -36,8 +36,15 @@ class ProfilePageController {
 
 	private final ExternalIdentities identities;
 
+	private final SecondFactors secondFactors;
+
+	private final RecentSignIn recentSignIn;
+
 	ProfilePageController(UserService users, ProfileService profiles, EmailVerification verification,
-			ExternalProviders providers, ExternalIdentities identities) {
+			ExternalProviders providers, ExternalIdentities identities, SecondFactors secondFactors,
+			RecentSignIn recentSignIn) {
+		this.secondFactors = secondFactors;
+		this.recentSignIn = recentSignIn;
 		this.users = users;
 		this.profiles = profiles;
 		this.verification = verification;
@@ -57,6 +64,9 @@ class ProfilePageController {
 		model.addAttribute("verificationOn", this.verification.isOn());
 		model.addAttribute("signInMethods", signInMethods(user.getId()));
 		model.addAttribute("externalNotice", takeNotice(request));
+		model.addAttribute("secondFactors", this.secondFactors.of(user.getId()));
+		// A change of sign-in methods asks for the password unless the sign-in is recent.
+		model.addAttribute("recentSignIn", this.recentSignIn.isFresh(request.getSession()));
 		return "profile";
 	}
 
