@@ -13,7 +13,7 @@ import javax.imageio.ImageIO;
 import com.bastiaanjansen.otp.HMACAlgorithm;
 import com.bastiaanjansen.otp.HOTPGenerator;
 import com.google.zxing.BinaryBitmap;
-import com.google.zxing.NotFoundException;
+import com.google.zxing.ReaderException;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.Result;
 import com.google.zxing.common.HybridBinarizer;
@@ -44,7 +44,7 @@ final class AuthenticatorApp {
 			result = new QRCodeReader().decode(new BinaryBitmap(
 					new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))));
 		}
-		catch (NotFoundException ex) {
+		catch (ReaderException ex) {
 			throw new AssertionError("no QR code in the image", ex);
 		}
 		URI uri = URI.create(result.getText());

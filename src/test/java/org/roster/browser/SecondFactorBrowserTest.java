@@ -2,11 +2,16 @@ package org.roster.browser;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.WebElement;
+import org.roster.user.User;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,6 +78,40 @@ class SecondFactorBrowserTest extends BrowserTestSupport {
 		this.browser.loadsNewPage("the profile", () -> this.browser.find("#code-submit").click());
 		this.browser.pathIs("/profile");
 		this.browser.textIn("#recovery-codes-left", "9 unused codes left");
+	}
+
+	@Test
+	void anAdminRemovesAUsersSecondFactorsFromTheEditDialog() {
+		admin("hedy", "Hedy Lamarr");
+		User dorothy = user("dorothy", "Dorothy Vaughan");
+		// An authenticator as the set-up leaves it (the dialog reads only that there is
+		// one, since when, and the codes left).
+		JdbcClient jdbc = JdbcClient.create(this.dataSource);
+		jdbc.sql("INSERT INTO user_totp (user_id, secret, last_used_step, created_at) VALUES (?, 'd0:AA', 0, ?)")
+			.params(dorothy.getId(), Timestamp.from(Instant.now()))
+			.update();
+		jdbc.sql("INSERT INTO user_recovery_codes (user_id, code_hash, created_at) VALUES (?, ?, ?)")
+			.params(dorothy.getId(), "0".repeat(64), Timestamp.from(Instant.now()))
+			.update();
+		signIn("hedy");
+		open("/user_list");
+		this.browser.find("#user-rows tr[data-username='dorothy'] .btn-edit").click();
+		this.browser.modal("edit-user-modal");
+		this.browser.textIn("#edit-second-factors-text", "Authenticator app since");
+		this.browser.textIn("#edit-second-factors-text", "1 unused recovery codes");
+		this.browser.find("#edit-remove-second-factors").click();
+		this.browser.visible("#edit-remove-second-factors-confirm");
+		// "Keep" changes nothing.
+		this.browser.find("#edit-remove-second-factors-keep").click();
+		this.browser.visible("#edit-remove-second-factors");
+		this.browser.find("#edit-remove-second-factors").click();
+		this.browser.find("#edit-remove-second-factors-yes").click();
+		this.browser.textIn("#toasts", "The second factors of dorothy are removed");
+		this.browser.textIn("#edit-second-factors-text", "No second factor.");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM user_totp WHERE user_id = ?")
+			.param(dorothy.getId())
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 }
