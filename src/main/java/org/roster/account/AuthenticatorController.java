@@ -47,15 +47,14 @@ class AuthenticatorController {
 
 	private final Authenticators authenticators;
 
-	private final SecondFactorController setUps;
+	private final AuthenticatorSetUp setUps;
 
 	private final RecentSignIn recentSignIn;
 
 	private final Messages messages;
 
 	AuthenticatorController(UserService users, AccountService accounts, SecondFactors secondFactors,
-			Authenticators authenticators, SecondFactorController setUps, RecentSignIn recentSignIn,
-			Messages messages) {
+			Authenticators authenticators, AuthenticatorSetUp setUps, RecentSignIn recentSignIn, Messages messages) {
 		this.users = users;
 		this.accounts = accounts;
 		this.secondFactors = secondFactors;
@@ -76,7 +75,7 @@ class AuthenticatorController {
 			model.addAttribute("confirmPassword", true);
 		}
 		else {
-			this.setUps.addSetUp(model, session, principal);
+			this.setUps.addTo(model, session, principal);
 		}
 		model.addAttribute("action", SETUP);
 		return "authenticator-setup";
@@ -107,14 +106,14 @@ class AuthenticatorController {
 		}
 		OptionalLong step = this.authenticators.confirmingStep(secret, code);
 		if (step.isEmpty()) {
-			this.setUps.addSetUp(model, session, principal);
+			this.setUps.addTo(model, session, principal);
 			model.addAttribute("action", SETUP);
 			model.addAttribute("codeError", code.isBlank() ? "login.code.required" : "authenticator.code.wrong");
 			return "authenticator-setup";
 		}
 		List<String> codes = this.secondFactors.addAuthenticator(this.users.get(principal.id()), secret,
 				step.getAsLong());
-		session.removeAttribute(SecondFactorController.SETUP_SECRET);
+		AuthenticatorSetUp.forget(session);
 		if (codes == null) {
 			return BACK;
 		}
@@ -150,7 +149,7 @@ class AuthenticatorController {
 	}
 
 	private String showCodes(List<String> codes, HttpServletResponse response, Model model) throws IOException {
-		SecondFactorController.commit(response);
+		AuthenticatorSetUp.commit(response);
 		this.setUps.showCodes(model, codes, "/profile");
 		return "recovery-codes";
 	}

@@ -1,8 +1,6 @@
 package org.roster.account;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
@@ -14,10 +12,7 @@ import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 import org.roster.user.User;
 import org.roster.user.UserService;
-import org.roster.web.Messages;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
@@ -37,32 +32,24 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SecondFactorController {
 
-	/** The secret being set up, encrypted like a stored one, until its first code. */
-	static final String SETUP_SECRET = "roster.setupSecret";
-
-	static final String ISSUER = "Roster";
-
 	private final SecondFactorGate gate;
 
 	private final SecondFactors secondFactors;
 
 	private final Authenticators authenticators;
 
-	private final SecretCipher cipher;
+	private final AuthenticatorSetUp setUp;
 
 	private final AccountService accounts;
 
 	private final UserService users;
 
-	private final Messages messages;
-
 	SecondFactorController(SecondFactorGate gate, SecondFactors secondFactors, Authenticators authenticators,
-			SecretCipher cipher, AccountService accounts, UserService users, Messages messages) {
-		this.messages = messages;
+			AuthenticatorSetUp setUp, AccountService accounts, UserService users) {
+		this.setUp = setUp;
 		this.gate = gate;
 		this.secondFactors = secondFactors;
 		this.authenticators = authenticators;
-		this.cipher = cipher;
 		this.accounts = accounts;
 		this.users = users;
 	}
@@ -120,27 +107,27 @@ class SecondFactorController {
 		if (!half.setUpRequired()) {
 			return "redirect:" + SecondFactorGate.CODE_PATH;
 		}
-		addSetUp(model, request.getSession(), half.principal());
+		this.setUp.addTo(model, request.getSession(), half.principal());
 		model.addAttribute("action", SecondFactorGate.SETUP_PATH);
 		model.addAttribute("duringSignIn", true);
 		return "authenticator-setup";
 	}
 
 	@PostMapping(SecondFactorGate.SETUP_PATH)
-	@Nullable String setUp(@RequestParam(defaultValue = "") String code, HttpServletRequest request, HttpServletResponse response,
-			Model model) throws IOException {
+	@Nullable String setUpDuringSignIn(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
+			HttpServletResponse response, Model model) throws IOException {
 		HalfSignIn half = this.gate.current(request);
 		if (half == null || !half.setUpRequired()) {
 			return "redirect:/login?expired";
 		}
 		HttpSession session = request.getSession();
-		String secret = pendingSecret(session, half.principal().id());
+		String secret = this.setUp.pendingSecret(session, half.principal().id());
 		if (secret == null) {
 			return "redirect:" + SecondFactorGate.SETUP_PATH;
 		}
 		OptionalLong step = this.authenticators.confirmingStep(secret, code);
 		if (step.isEmpty()) {
-			addSetUp(model, session, half.principal());
+			this.setUp.addTo(model, session, half.principal());
 			model.addAttribute("action", SecondFactorGate.SETUP_PATH);
 			model.addAttribute("duringSignIn", true);
 			model.addAttribute("codeError", code.isBlank() ? "login.code.required" : "authenticator.code.wrong");
@@ -162,49 +149,10 @@ class SecondFactorController {
 		// The codes are shown in this answer only, never kept: the session is stored as
 		// the answer is committed, and only then is the sign-in recorded (as
 		// SignInConfirmation does after its redirect).
-		commit(response);
+		AuthenticatorSetUp.commit(response);
 		boolean stands = this.gate.confirm(request, signedIn);
-		showCodes(model, codes, (stands && saved != null) ? saved.getRedirectUrl() : "/profile");
+		this.setUp.showCodes(model, codes, (stands && saved != null) ? saved.getRedirectUrl() : "/profile");
 		return "recovery-codes";
-	}
-
-	/**
-	 * The recovery-codes page's model: the codes, their text file as a {@code data:}
-	 * address (the download needs no script and no second request), where to go next.
-	 */
-	void showCodes(Model model, List<String> codes, String continueUrl) {
-		String file = this.messages.get("recovery.file.heading") + "\n\n" + String.join("\n", codes) + "\n";
-		model.addAttribute("codes", codes);
-		model.addAttribute("codesFile",
-				"data:text/plain;charset=utf-8," + URLEncoder.encode(file, StandardCharsets.UTF_8).replace("+", "%20"));
-		model.addAttribute("continueUrl", continueUrl);
-	}
-
-	/** The set-up's QR code and secret in the model; a new secret on the first visit. */
-	void addSetUp(Model model, HttpSession session, RosterPrincipal principal) {
-		String secret = pendingSecret(session, principal.id());
-		if (secret == null) {
-			secret = TotpCodes.newSecret();
-			session.setAttribute(SETUP_SECRET,
-					this.cipher.encrypt(secret.getBytes(StandardCharsets.US_ASCII), principal.id()));
-		}
-		model.addAttribute("qrCode", QrCodes.pngDataUri(TotpCodes.keyUri(ISSUER, principal.username(), secret)));
-		model.addAttribute("secret", secret.replaceAll("(.{4})(?=.)", "$1 "));
-	}
-
-	@Nullable String pendingSecret(HttpSession session, long userId) {
-		return (session.getAttribute(SETUP_SECRET) instanceof String sealed)
-				? new String(this.cipher.decrypt(sealed, userId), StandardCharsets.US_ASCII) : null;
-	}
-
-	/**
-	 * Commits the answer's head now (not cached: recovery codes follow), which stores the
-	 * session.
-	 */
-	static void commit(HttpServletResponse response) throws IOException {
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		response.setContentType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");
-		response.flushBuffer();
 	}
 
 }

@@ -98,7 +98,7 @@ class SecondFactorGate {
 		HttpSession session = request.getSession();
 		request.changeSessionId();
 		session.setAttribute(HalfSignIn.ATTRIBUTE, half);
-		session.removeAttribute(SecondFactorController.SETUP_SECRET);
+		AuthenticatorSetUp.forget(session);
 		response.sendRedirect(request.getContextPath() + (half.setUpRequired() ? SETUP_PATH : CODE_PATH));
 	}
 
@@ -110,7 +110,7 @@ class SecondFactorGate {
 		}
 		if (half.isExpiredAt(this.clock.instant())) {
 			session.removeAttribute(HalfSignIn.ATTRIBUTE);
-			session.removeAttribute(SecondFactorController.SETUP_SECRET);
+			AuthenticatorSetUp.forget(session);
 			return null;
 		}
 		return half;
@@ -146,7 +146,7 @@ class SecondFactorGate {
 	void store(HttpServletRequest request, HttpServletResponse response, Authentication signedIn) {
 		HttpSession session = request.getSession();
 		session.removeAttribute(HalfSignIn.ATTRIBUTE);
-		session.removeAttribute(SecondFactorController.SETUP_SECRET);
+		AuthenticatorSetUp.forget(session);
 		request.changeSessionId();
 		this.csrf.onAuthentication(signedIn, request, response);
 		SecurityContext context = SecurityContextHolder.createEmptyContext();

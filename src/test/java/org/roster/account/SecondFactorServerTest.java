@@ -269,6 +269,19 @@ class SecondFactorServerTest {
 				Map.of("username", "paula", "password", AccountTestSupport.PASSWORD))))
 			.endsWith("/profile");
 		assertThat(admin.send("DELETE", "/users/999999/second-factors", csrf, "").statusCode()).isEqualTo(404);
+		// Not with an API token, not even an admin's: second factors are changed in a
+		// session.
+		HttpResponse<String> created = admin.send("POST", "/tokens", csrf,
+				"{\"name\": \"script\", \"scope\": \"write\", \"expiresInDays\": 30}");
+		String token = JsonMapper.builder().build().readTree(created.body()).get("token").asString();
+		HttpResponse<String> withToken = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(base() + "/users/" + this.paula.getId() + "/second-factors"))
+				.header("Accept", "application/json")
+				.header("Authorization", "Bearer " + token)
+				.DELETE()
+				.build(), BodyHandlers.ofString());
+		assertThat(withToken.statusCode()).isEqualTo(403);
+		assertThat(withToken.body()).contains("/problems/token-refused");
 		assertThat(ada.isAdmin()).isTrue();
 	}
 
