@@ -11,6 +11,69 @@ import { NOT_FOUND, NOT_INVITED, problemType } from './problems.js';
 import { createProfileForm } from './profile-form.js';
 import { toast } from './toast.js';
 
+const language = document.documentElement.lang || 'en';
+
+/**
+ * The modal's "Second factor": what the user has, and its removal after a confirmation in
+ * place (DELETE /users/{id}/second-factors; the user is mailed).
+ */
+function createSecondFactors(state, username) {
+  const text = document.getElementById('edit-second-factors-text');
+  const remove = document.getElementById('edit-remove-second-factors');
+  const confirm = document.getElementById('edit-remove-second-factors-confirm');
+  const yes = document.getElementById('edit-remove-second-factors-yes');
+  const keep = document.getElementById('edit-remove-second-factors-keep');
+
+  const show = (factors) => {
+    confirm.classList.add('d-none');
+    const any = factors.authenticator || factors.recoveryCodesLeft > 0;
+    remove.classList.toggle('d-none', !any);
+    text.textContent = factors.authenticator
+      ? t('js.secondFactors.authenticator',
+        new Date(factors.authenticatorSince).toLocaleDateString(language, { dateStyle: 'medium' }),
+        factors.recoveryCodesLeft)
+      : t('js.secondFactors.none');
+  };
+
+  const load = async (id) => {
+    text.textContent = '';
+    remove.classList.add('d-none');
+    confirm.classList.add('d-none');
+    try {
+      const factors = await api(`/users/${encodeURIComponent(id)}/second-factors`);
+      if (state.id === id) show(factors);
+    } catch {
+      if (state.id === id) text.textContent = t('js.secondFactors.loadFailed');
+    }
+  };
+
+  remove.addEventListener('click', () => {
+    remove.classList.add('d-none');
+    confirm.classList.remove('d-none');
+    yes.focus();
+  });
+  keep.addEventListener('click', () => {
+    confirm.classList.add('d-none');
+    remove.classList.remove('d-none');
+    remove.focus();
+  });
+  yes.addEventListener('click', async () => {
+    const id = state.id;
+    yes.disabled = true;
+    try {
+      await api(`/users/${encodeURIComponent(id)}/second-factors`, { method: 'DELETE' });
+      toast(t('js.secondFactors.removed', username()));
+      show({ authenticator: false, recoveryCodesLeft: 0 });
+      text.focus();
+    } catch (error) {
+      toast(error.problem?.detail || error.message, { error: true });
+    } finally {
+      yes.disabled = false;
+    }
+  });
+  return { load };
+}
+
 /**
  * onSaved(details) and onLoaded(details) let the page update the row from the server's
  * answer (a reload after a conflict also brings the row up to date). onGone(id) is told
@@ -30,6 +93,7 @@ export function createEditUserModal({ onSaved = () => {}, onLoaded = () => {}, o
   const markVerified = document.getElementById('edit-mark-verified');
   const state = { id: null, self: false, opener: null, focusAfter: null };
   const tokens = createTokenList(document.getElementById('edit-token-list'));
+  const secondFactors = createSecondFactors(state, () => title.textContent);
 
   /** An invited user gets the invitation again; anyone else a reset link. Null: not loaded. */
   const showPasswordActions = (invited) => {
@@ -70,6 +134,7 @@ export function createEditUserModal({ onSaved = () => {}, onLoaded = () => {}, o
       roleHelp.classList.toggle('d-none', !state.self);
       showPasswordActions(details.invited);
       showVerification(details);
+      secondFactors.load(state.id);
       onLoaded(details);
     },
     onSaved(details) {

@@ -174,7 +174,7 @@ public class AccountService {
 		if (user == null || password == null || password.length() > PasswordPolicy.MAX_LENGTH) {
 			this.passwordEncoder.matches(String.valueOf(password), this.dummyHash);
 			if (user != null) {
-				recordFailure(user, action);
+				recordFailure(user, action, "wrong-password");
 			}
 			else {
 				this.activity.record(action).failure("unknown-account").save();
@@ -182,7 +182,7 @@ public class AccountService {
 			return PasswordCheck.WRONG;
 		}
 		if (!this.passwordEncoder.matches(password, user.getPasswordHash())) {
-			recordFailure(user, action);
+			recordFailure(user, action, "wrong-password");
 			return PasswordCheck.WRONG;
 		}
 		return user.isLockedAt(Instant.now()) ? PasswordCheck.LOCKED : PasswordCheck.RIGHT;
@@ -202,15 +202,23 @@ public class AccountService {
 	}
 
 	/**
+	 * A wrong second-factor code at sign-in counts like a wrong password: the same
+	 * counter, the same lock (and the same events).
+	 */
+	void recordWrongCode(User user) {
+		recordFailure(user, Action.SIGN_IN, "wrong-code");
+	}
+
+	/**
 	 * The failure, the lock it may cause and their events: one transaction of its own, so
 	 * a failure counts even when the caller's transaction rolls back (a self-deletion
 	 * refused for a wrong password).
 	 */
-	private void recordFailure(User user, Action action) {
+	private void recordFailure(User user, Action action, String reason) {
 		boolean wasLocked = user.isLockedAt(Instant.now());
 		boolean locked = Boolean.TRUE.equals(this.ownTransactions.execute((status) -> {
 			int failures = this.users.recordFailedLogin(user.getId());
-			this.activity.record(action).target(user).failure("wrong-password").save();
+			this.activity.record(action).target(user).failure(reason).save();
 			if (failures < this.lockout.maxFailures()) {
 				return false;
 			}

@@ -66,16 +66,19 @@ class ExternalSignInHandler implements AuthenticationSuccessHandler, Authenticat
 
 	private final ExternalProviders providers;
 
+	private final SecondFactorGate secondFactors;
+
 	ExternalSignInHandler(ExternalSignIns signIns, UserService users, LocaleResolver locales,
 			SecurityContextRepository contexts, EmailVerification verification, ResendProof resendProof,
-			ExternalProviders providers, SignInRecords records) {
+			ExternalProviders providers, SignInConfirmation confirmation, SecondFactorGate secondFactors) {
 		this.signIns = signIns;
 		this.providers = providers;
 		this.locales = locales;
 		this.contexts = contexts;
 		this.verification = verification;
 		this.resendProof = resendProof;
-		this.confirmation = new SignInConfirmation(SecurityConfig.signInRedirect(), users, locales, signIns, records);
+		this.confirmation = confirmation;
+		this.secondFactors = secondFactors;
 	}
 
 	@Override
@@ -119,6 +122,18 @@ class ExternalSignInHandler implements AuthenticationSuccessHandler, Authenticat
 		}
 		if (this.verification.isRequired() && !user.isEmailVerified()) {
 			refuse(request, response, LoginAuthenticationProvider.UNVERIFIED, this.resendProof.issue(user));
+			return;
+		}
+		HalfSignIn half = this.secondFactors.halfSignIn(user, FactorGrantedAuthority.AUTHORIZATION_CODE_AUTHORITY,
+				null);
+		if (half != null) {
+			// The provider vouched for the first factor only: the code page asks for the
+			// second, and the notice waits for it.
+			signOut(request, response);
+			this.secondFactors.begin(request, response, half);
+			if (notice != null) {
+				request.getSession().setAttribute(ExternalSignIns.NOTICE, notice);
+			}
 			return;
 		}
 		// The factor (with its time) is what an ID token's auth_time is read from.

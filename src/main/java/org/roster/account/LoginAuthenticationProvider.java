@@ -46,10 +46,14 @@ class LoginAuthenticationProvider implements AuthenticationProvider {
 
 	private final ResendProof resendProof;
 
+	private final SecondFactorGate secondFactors;
+
 	private final ActivityLog activity;
 
 	LoginAuthenticationProvider(UserService users, AccountService accounts, PasswordEncoder passwordEncoder,
-			EmailVerification verification, ResendProof resendProof, ActivityLog activity) {
+			EmailVerification verification, ResendProof resendProof, SecondFactorGate secondFactors,
+			ActivityLog activity) {
+		this.secondFactors = secondFactors;
 		this.activity = activity;
 		this.users = users;
 		this.accounts = accounts;
@@ -85,6 +89,10 @@ class LoginAuthenticationProvider implements AuthenticationProvider {
 			if (this.users.upgradePasswordHash(user.getId(), hash, upgraded)) {
 				hash = upgraded;
 			}
+		}
+		HalfSignIn half = this.secondFactors.halfSignIn(user, FactorGrantedAuthority.PASSWORD_AUTHORITY, hash);
+		if (half != null) {
+			throw new SecondFactorRequiredException(half);
 		}
 		// The factor (with its time) is what an ID token's auth_time is read from.
 		return new PasswordSignIn(RosterPrincipal.of(user), hash, user.getLanguage(),

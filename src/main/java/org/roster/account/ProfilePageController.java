@@ -37,10 +37,17 @@ class ProfilePageController {
 
 	private final ExternalIdentities identities;
 
+	private final SecondFactors secondFactors;
+
+	private final RecentSignIn recentSignIn;
+
 	private final ActivityLog activity;
 
 	ProfilePageController(UserService users, ProfileService profiles, EmailVerification verification,
-			ExternalProviders providers, ExternalIdentities identities, ActivityLog activity) {
+			ExternalProviders providers, ExternalIdentities identities, SecondFactors secondFactors,
+			RecentSignIn recentSignIn, ActivityLog activity) {
+		this.secondFactors = secondFactors;
+		this.recentSignIn = recentSignIn;
 		this.activity = activity;
 		this.users = users;
 		this.profiles = profiles;
@@ -62,6 +69,9 @@ class ProfilePageController {
 		model.addAttribute("signInMethods", signInMethods(user.getId()));
 		model.addAttribute("externalNotice", takeNotice(request));
 		model.addAttribute("recentActivity", this.activity.recentSecurityEvents(user.getId()));
+		model.addAttribute("secondFactors", this.secondFactors.of(user.getId()));
+		// A change of sign-in methods asks for the password unless the sign-in is recent.
+		model.addAttribute("recentSignIn", this.recentSignIn.isFresh(request.getSession()));
 		return "profile";
 	}
 

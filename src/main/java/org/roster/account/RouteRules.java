@@ -25,13 +25,17 @@ public final class RouteRules {
 					ExternalSignInController.PENDING_PATH, ExternalSignInController.EMAIL_PATH,
 					ExternalSignInController.CANCEL_PATH)
 			.permitAll()
+			// The sign-in's second step: its session has no authority yet (HalfSignIn);
+			// the pages check for the half sign-in themselves.
+			.requestMatchers(SecondFactorGate.CODE_PATH, SecondFactorGate.SETUP_PATH)
+			.permitAll()
 			// Mailed links open in any browser, signed in or not; the resend checks
 			// the session or the refused sign-in's proof itself.
 			.requestMatchers(EmailVerification.VERIFY_PATH, AddressLinkController.RESEND_PATH,
 					EmailVerification.CONFIRM_PATH)
 			.permitAll()
 			.requestMatchers("/user_list", "/update_status", "/unlock_user", "/users/*/invitation",
-					"/users/*/password-reset", "/users/*/email-verification")
+					"/users/*/password-reset", "/users/*/email-verification", "/users/*/second-factors")
 			.hasRole("ADMIN")
 			// Not /users/**: a user uploads their own avatar at /users/{id}/image.
 			.requestMatchers(HttpMethod.POST, "/users")

@@ -8,7 +8,6 @@ import java.util.stream.Stream;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.roster.user.UserService;
 import org.roster.web.ProblemResponses;
 import org.roster.web.ProblemType;
 
@@ -41,7 +40,6 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * One filter chain for pages and JSON routes. Pages redirect anonymous visitors to
@@ -105,11 +103,10 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginAuthenticationProvider loginProvider,
-			UserService users, SecurityProperties properties, ProblemResponses problems, LocaleResolver locales,
-			SecurityContextRepository contexts, ExternalSignIns externalSignIns, SignInRecords records,
+			SecurityProperties properties, ProblemResponses problems, SecurityContextRepository contexts,
 			ObjectProvider<ClientRegistrationRepository> registrations, ExternalSignInHandler externalSignInHandler,
-			ExternalProviders externalProviders, ApplicationEventPublisher events, ManagementScrape scrape)
-			throws Exception {
+			ExternalProviders externalProviders, ApplicationEventPublisher events, ManagementScrape scrape,
+			SignInConfirmation confirmation, SecondFactorGate secondFactors) throws Exception {
 		LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
 		// The chain's own manager, without a parent: the provider is also a bean, so
 		// Boot's global manager has it too, and a parent would check (and count) each
@@ -133,8 +130,8 @@ class SecurityConfig {
 			.formLogin((form) -> form.loginPage("/login")
 				.usernameParameter("username")
 				.passwordParameter("password")
-				.successHandler(new SignInConfirmation(signInRedirect(), users, locales, externalSignIns, records))
-				.failureHandler(SecurityConfig::loginFailed)
+				.successHandler(confirmation)
+				.failureHandler((request, response, ex) -> loginFailed(request, response, ex, secondFactors))
 				.permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, ex) -> {
@@ -169,7 +166,12 @@ class SecurityConfig {
 	 * failed sign-in stores nothing on the server.
 	 */
 	private static void loginFailed(HttpServletRequest request, HttpServletResponse response,
-			AuthenticationException ex) throws IOException, ServletException {
+			AuthenticationException ex, SecondFactorGate secondFactors) throws IOException, ServletException {
+		if (ex instanceof SecondFactorRequiredException required) {
+			// The right password: on to the code page, still without any authority.
+			secondFactors.begin(request, response, required.signIn());
+			return;
+		}
 		String failure = LoginAuthenticationProvider.GENERIC_FAILURE;
 		if (ex instanceof DisabledException) {
 			failure = LoginAuthenticationProvider.SUSPENDED;

@@ -15,6 +15,7 @@ import org.roster.user.UserService;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -26,6 +27,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * the update sees the change (and the new session is deleted at once), or the change
  * commits after it and its revocation finds the stored session.
  */
+@Component
 final class SignInConfirmation implements AuthenticationSuccessHandler {
 
 	private static final Log logger = LogFactory.getLog(SignInConfirmation.class);
@@ -38,15 +40,18 @@ final class SignInConfirmation implements AuthenticationSuccessHandler {
 
 	private final ExternalSignIns externalSignIns;
 
+	private final RecentSignIn recentSignIn;
+
 	private final SignInRecords records;
 
-	SignInConfirmation(AuthenticationSuccessHandler redirect, UserService users, LocaleResolver locales,
-			ExternalSignIns externalSignIns, SignInRecords records) {
-		this.redirect = redirect;
+	SignInConfirmation(UserService users, LocaleResolver locales, ExternalSignIns externalSignIns,
+			RecentSignIn recentSignIn, SignInRecords records) {
+		this.redirect = SecurityConfig.signInRedirect();
 		this.records = records;
 		this.users = users;
 		this.locales = locales;
 		this.externalSignIns = externalSignIns;
+		this.recentSignIn = recentSignIn;
 	}
 
 	@Override
@@ -58,15 +63,29 @@ final class SignInConfirmation implements AuthenticationSuccessHandler {
 		}
 		// Committing the redirect makes Spring Session store the session first.
 		this.redirect.onAuthenticationSuccess(request, response, authentication);
+		confirm(request, authentication);
+	}
+
+	/**
+	 * Records a sign-in whose session is stored already (its response committed), or ends
+	 * the session if the account changed since the sign-in checked it.
+	 * @return whether the sign-in stands
+	 */
+	boolean confirm(HttpServletRequest request, Authentication authentication) {
 		if (authentication instanceof RecordedSignIn signIn && this.records.record(signIn)) {
 			recordLanguage(request, signIn);
-			return;
+			HttpSession session = request.getSession(false);
+			if (session != null) {
+				this.recentSignIn.record(session);
+			}
+			return true;
 		}
 		logger.info("A sign-in of user id " + userId(authentication) + " raced a change of the account and was ended");
 		HttpSession session = request.getSession(false);
 		if (session != null) {
 			session.invalidate();
 		}
+		return false;
 	}
 
 	/**

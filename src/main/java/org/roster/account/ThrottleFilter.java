@@ -20,9 +20,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Guards every request that checks a password (sign-in, and the current password asked by
- * a password change or a self-deletion), asks for or uses a password-reset link, or uses
- * or asks again for another mailed link, with one bucket per client address, and
+ * Guards every request that checks a password or a second-factor code (sign-in and its
+ * code page, and the current password asked by a password change, a self-deletion or a
+ * change of sign-in methods), asks for or uses a password-reset link, or uses or asks
+ * again for another mailed link, with one bucket per client address, and
  * {@code /email_exists} with another: beyond the limit, 429 with {@code Retry-After},
  * before any password is hashed.
  */
@@ -31,6 +32,15 @@ class ThrottleFilter extends OncePerRequestFilter {
 	private static final RequestMatcher PASSWORD_CHECKS = new OrRequestMatcher(
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login"),
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/profile/password"),
+			// The sign-in's second step, and every change of sign-in methods (a password
+			// or
+			// a code to check).
+			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, SecondFactorGate.CODE_PATH),
+			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, SecondFactorGate.SETUP_PATH),
+			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, AuthenticatorController.SETUP),
+			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, AuthenticatorController.CONFIRM_PASSWORD),
+			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, AuthenticatorController.REMOVE),
+			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, AuthenticatorController.NEW_CODES),
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PasswordResetController.FORGOT),
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PasswordResetController.RESET),
 			// Mailed links and "send the link again": guessing tokens or making mail.

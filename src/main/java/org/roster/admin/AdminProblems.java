@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * ({@code account.OwnAccountDeletion}) included, since its route is here. Ordered before
  * the shared handler, whose catch-all would otherwise answer them with 500.
  */
-@RestControllerAdvice(assignableTypes = UserApiController.class)
+@RestControllerAdvice(assignableTypes = { UserApiController.class, SecondFactorAdminController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AdminProblems {
 

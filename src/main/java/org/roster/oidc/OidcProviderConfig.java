@@ -179,6 +179,11 @@ class OidcProviderConfig {
 			if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
 				claims.of(user, context.getAuthorizedScopes())
 					.forEach((name, value) -> context.getClaims().claim(name, value));
+				// How the user signed in: pwd, and otp after a second factor.
+				List<String> methods = AuthenticationMethods.of(context.getPrincipal());
+				if (!methods.isEmpty()) {
+					context.getClaims().claim("amr", methods);
+				}
 				Duration lifetime = OidcClients.idTokenLifetime(context.getRegisteredClient());
 				context.getClaims()
 					.claims((all) -> all.put(JwtClaimNames.EXP, ((Instant) all.get(JwtClaimNames.IAT)).plus(lifetime)));

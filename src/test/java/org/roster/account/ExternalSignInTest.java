@@ -62,6 +62,9 @@ class ExternalSignInTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Authenticators authenticators;
+
 	AccountTestSupport accounts;
 
 	@BeforeEach
@@ -108,6 +111,27 @@ class ExternalSignInTest {
 		assertThat(WireClient.location(TestProviders.signIn(again, "oidc"))).endsWith("/profile");
 		assertThat(again.get("/profile").body()).contains("ada@example.com");
 		assertThat(this.users.usernameTaken("ada2")).as("no second account").isFalse();
+	}
+
+	@Test
+	void anAuthenticatorIsAskedForAfterAProviderSignInToo() throws Exception {
+		TestProviders.nextOidc("subject-dora",
+				Map.of("email", "dora@example.com", "email_verified", true, "preferred_username", "dora"));
+		WireClient first = client();
+		assertThat(WireClient.location(TestProviders.signIn(first, "oidc"))).endsWith("/profile");
+		User dora = this.users.findByLogin("dora").orElseThrow();
+		String secret = TotpCodes.newSecret();
+		long step = Math.floorDiv(Instant.now().getEpochSecond(), TotpCodes.PERIOD_SECONDS);
+		this.authenticators.add(dora.getId(), secret, step);
+
+		TestProviders.nextOidc("subject-dora", Map.of("email", "dora@example.com", "email_verified", true));
+		WireClient again = client();
+		assertThat(WireClient.location(TestProviders.signIn(again, "oidc"))).endsWith("/login/code");
+		assertThat(WireClient.location(again.get("/profile"))).endsWith("/login");
+		HttpResponse<String> code = again.submit("/login/code", "/login/code",
+				Map.of("code", TotpCodes.codeAt(secret, step + 1)));
+		assertThat(WireClient.location(code)).endsWith("/profile");
+		assertThat(again.get("/profile").statusCode()).isEqualTo(200);
 	}
 
 	@Test

@@ -100,6 +100,32 @@ class AccessibilityBrowserTest extends BrowserTestSupport {
 	}
 
 	@Test
+	void secondFactorPages() throws Exception {
+		user("mary.jackson", "Mary Jackson");
+		signIn("mary.jackson");
+		assertAccessible("profile with the sign-in methods");
+		open("/profile/authenticator");
+		assertAccessible("authenticator set-up");
+		AuthenticatorApp phone = AuthenticatorApp.scan(this.browser.find("#qr-code").getAttribute("src"));
+		this.browser.type("#code", "000000");
+		this.browser.loadsNewPage("the set-up with an error", () -> this.browser.find("#setup-submit").click());
+		assertAccessible("authenticator set-up with a wrong code");
+		this.browser.type("#code", phone.code(0));
+		this.browser.loadsNewPage("the recovery codes", () -> this.browser.find("#setup-submit").click());
+		assertAccessible("recovery codes");
+		open("/profile");
+		assertAccessible("profile with an authenticator");
+		this.browser.deleteCookies();
+		open("/login");
+		submitLogin(this.browser, "mary.jackson", PASSWORD);
+		this.browser.pathIs("/login/code");
+		assertAccessible("code page");
+		this.browser.type("#code", "000000");
+		this.browser.loadsNewPage("the code page again", () -> this.browser.find("#code-submit").click());
+		assertAccessible("code page with an error");
+	}
+
+	@Test
 	void errorPage() {
 		user("plain", null);
 		signIn("plain");

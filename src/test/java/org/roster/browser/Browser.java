@@ -98,6 +98,12 @@ final class Browser implements AutoCloseable {
 				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
 	}
 
+	/** Files the page downloads go to {@code folder}, without asking. */
+	void downloadsTo(java.nio.file.Path folder) {
+		this.driver.executeCdpCommand("Browser.setDownloadBehavior",
+				Map.of("behavior", "allow", "downloadPath", folder.toAbsolutePath().toString()));
+	}
+
 	/** Back to the default 1280x900. */
 	void desktopViewport() {
 		viewport(WIDTH, HEIGHT);
