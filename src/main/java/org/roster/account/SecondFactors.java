@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.roster.activity.Action;
+import org.roster.activity.ActivityLog;
 import org.roster.mail.Outbox;
 import org.roster.mail.OutgoingMail;
 import org.roster.user.User;
@@ -39,8 +41,11 @@ public class SecondFactors {
 
 	private final SecurityProperties.Mfa policy;
 
+	private final ActivityLog activity;
+
 	SecondFactors(Authenticators authenticators, RecoveryCodes recoveryCodes, Outbox outbox,
-			TransactionTemplate transactions, SecurityProperties properties) {
+			TransactionTemplate transactions, SecurityProperties properties, ActivityLog activity) {
+		this.activity = activity;
 		this.authenticators = authenticators;
 		this.recoveryCodes = recoveryCodes;
 		this.outbox = outbox;
@@ -75,6 +80,7 @@ public class SecondFactors {
 			this.recoveryCodes.remove(user.getId());
 			if (removed || hadCodes) {
 				this.outbox.enqueue(notice(user, Change.REMOVED_BY_ADMIN));
+				record(user, Change.REMOVED_BY_ADMIN);
 				return true;
 			}
 			return false;
@@ -97,7 +103,15 @@ public class SecondFactors {
 		if (TotpCodes.looksLikeCode(input)) {
 			return this.authenticators.use(userId, input) ? TOTP_AUTHORITY : null;
 		}
-		return this.recoveryCodes.use(userId, input) ? RECOVERY_CODE_AUTHORITY : null;
+		if (!this.recoveryCodes.use(userId, input)) {
+			return null;
+		}
+		this.activity.record(Action.SECOND_FACTOR)
+			.targetId(userId)
+			.detail("change", "recovery-code-used")
+			.detail("left", this.recoveryCodes.remaining(userId))
+			.save();
+		return RECOVERY_CODE_AUTHORITY;
 	}
 
 	/**
@@ -111,6 +125,7 @@ public class SecondFactors {
 			}
 			List<String> codes = this.recoveryCodes.replace(user.getId());
 			this.outbox.enqueue(notice(user, Change.ADDED));
+			record(user, Change.ADDED);
 			return codes;
 		});
 	}
@@ -122,6 +137,7 @@ public class SecondFactors {
 			this.recoveryCodes.remove(user.getId());
 			if (removed) {
 				this.outbox.enqueue(notice(user, Change.REMOVED));
+				record(user, Change.REMOVED);
 			}
 			return removed;
 		}));
@@ -135,8 +151,14 @@ public class SecondFactors {
 			}
 			List<String> codes = this.recoveryCodes.replace(user.getId());
 			this.outbox.enqueue(notice(user, Change.NEW_RECOVERY_CODES));
+			record(user, Change.NEW_RECOVERY_CODES);
 			return codes;
 		});
+	}
+
+	/** The change's event, in the change's transaction. */
+	private void record(User user, Change change) {
+		this.activity.record(Action.SECOND_FACTOR).target(user).detail("change", change.key).save();
 	}
 
 	private static OutgoingMail notice(User user, Change change) {

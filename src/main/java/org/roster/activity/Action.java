@@ -47,6 +47,11 @@ public enum Action {
 
 	DELETION("deletion", true),
 
+	/**
+	 * An authenticator app set up or removed, new recovery codes, a recovery code used.
+	 */
+	SECOND_FACTOR("second-factor", true),
+
 	EXTERNAL_LINK("external-link", true),
 
 	EXTERNAL_UNLINK("external-unlink", true),
