@@ -31,7 +31,8 @@ public final class RouteRules {
 					EmailVerification.CONFIRM_PATH)
 			.permitAll()
 			.requestMatchers("/user_list", "/update_status", "/unlock_user", "/users/*/invitation",
-					"/users/*/password-reset", "/users/*/email-verification")
+					"/users/*/password-reset", "/users/*/email-verification", "/users/*/sessions",
+					"/users/*/sessions/*")
 			.hasRole("ADMIN")
 			// Not /users/**: a user uploads their own avatar at /users/{id}/image.
 			.requestMatchers(HttpMethod.POST, "/users")
