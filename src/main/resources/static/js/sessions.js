@@ -44,7 +44,7 @@ export function createSessionList(root) {
   };
 
   const endButton = (session) => {
-    const button = element('button', { className: 'btn btn-sm btn-outline-danger session-end', text: t('js.sessions.end') });
+    const button = element('button', { className: 'btn btn-sm btn-outline-danger text-nowrap session-end', text: t('js.sessions.end') });
     button.type = 'button';
     button.setAttribute('aria-label', t('js.sessions.endLabel', deviceName(session)));
     button.addEventListener('click', async () => {

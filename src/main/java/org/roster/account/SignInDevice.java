@@ -37,8 +37,44 @@ public final class SignInDevice {
 	public static void record(HttpServletRequest request) {
 		HttpSession session = request.getSession();
 		session.setAttribute(USER_AGENT, trimmed(request.getHeader(HttpHeaders.USER_AGENT)));
-		session.setAttribute(ADDRESS, request.getRemoteAddr());
+		session.setAttribute(ADDRESS, address(request.getRemoteAddr()));
 		session.setAttribute(SIGNED_IN_AT, Instant.now().toEpochMilli());
+	}
+
+	/**
+	 * An IPv6 address in its short form ({@code ::1}, not Tomcat's
+	 * {@code 0:0:0:0:0:0:0:1}); anything else as it is.
+	 */
+	static String address(String address) {
+		String[] groups = address.split(":", -1);
+		if (groups.length != 8) {
+			return address;
+		}
+		int bestStart = -1;
+		int bestLength = 1;
+		for (int start = 0; start < 8; start++) {
+			int length = 0;
+			while (start + length < 8 && groups[start + length].matches("0+")) {
+				length++;
+			}
+			if (length > bestLength) {
+				bestStart = start;
+				bestLength = length;
+			}
+		}
+		StringBuilder shortened = new StringBuilder();
+		for (int i = 0; i < 8; i++) {
+			if (i == bestStart) {
+				shortened.append((i == 0) ? "::" : ":");
+				i += bestLength - 1;
+				continue;
+			}
+			shortened.append(groups[i].replaceFirst("^0+(?=.)", ""));
+			if (i < 7) {
+				shortened.append(':');
+			}
+		}
+		return shortened.toString();
 	}
 
 	static String trimmed(@Nullable String userAgent) {

@@ -35,6 +35,19 @@ class UserAgentsTest {
 		assertThat(UserAgents.describe(null)).isEqualTo(new UserAgents.Device(null, null));
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			0:0:0:0:0:0:0:1 | ::1
+			2001:db8:0:0:0:0:0:5 | 2001:db8::5
+			2001:0db8:0:1:0:0:0:0 | 2001:db8:0:1::
+			0:0:0:0:0:0:0:0 | ::
+			2001:db8:1:2:3:4:5:6 | 2001:db8:1:2:3:4:5:6
+			198.51.100.7 | 198.51.100.7
+			""")
+	void addressesAreWrittenShort(String address, String shown) {
+		assertThat(SignInDevice.address(address)).isEqualTo(shown);
+	}
+
 	@Test
 	void aRecordedUserAgentIsTrimmedAndCut() {
 		assertThat(SignInDevice.trimmed("  Firefox\u0000/1 \n")).isEqualTo("Firefox/1");
