@@ -35,7 +35,7 @@ public final class RouteRules {
 					"/users/*/sessions/*")
 			.hasRole("ADMIN")
 			// Not /users/**: a user uploads their own avatar at /users/{id}/image.
-			.requestMatchers(HttpMethod.POST, "/users")
+			.requestMatchers(HttpMethod.POST, "/users", "/users/import")
 			.hasRole("ADMIN")
 			.requestMatchers("/actuator/**", "/applications", "/applications/**", "/v3/api-docs", "/v3/api-docs/**",
 					"/swagger-ui.html", "/swagger-ui/**")
