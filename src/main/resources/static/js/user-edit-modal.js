@@ -2,10 +2,11 @@
 // only an admin has: the user's name in the title, the role select (locked on one's own
 // account), "Mark verified" for an unconfirmed address, the mailed links (resend an
 // invitation, send a password-reset link: an admin never sees or sets a password), the
-// user's API tokens (api-tokens.js), a user deleted meanwhile, and the focus returning to
+// user's sessions (sessions.js) and API tokens (api-tokens.js), a user deleted meanwhile, and the focus returning to
 // the row that opened it.
 import { api } from './api.js';
 import { createTokenList } from './api-tokens.js';
+import { createSessionList } from './sessions.js';
 import { t } from './i18n.js';
 import { NOT_FOUND, NOT_INVITED, problemType } from './problems.js';
 import { createProfileForm } from './profile-form.js';
@@ -94,6 +95,10 @@ export function createEditUserModal({ onSaved = () => {}, onLoaded = () => {}, o
   const state = { id: null, self: false, opener: null, focusAfter: null };
   const tokens = createTokenList(document.getElementById('edit-token-list'));
   const secondFactors = createSecondFactors(state, () => title.textContent);
+  const sessions = createSessionList(document.getElementById('edit-session-list'));
+  const endAllSessions = document.getElementById('edit-sessions-end-all');
+  endAllSessions?.addEventListener('click',
+    () => sessions.endAll(`/users/${encodeURIComponent(state.id)}/sessions`, endAllSessions));
 
   /** An invited user gets the invitation again; anyone else a reset link. Null: not loaded. */
   const showPasswordActions = (invited) => {
@@ -211,6 +216,7 @@ export function createEditUserModal({ onSaved = () => {}, onLoaded = () => {}, o
       title.textContent = username || t('js.editUser.untitled');
       showPasswordActions(null);
       tokens?.load(`/users/${encodeURIComponent(id)}/tokens`);
+      sessions?.load(`/users/${encodeURIComponent(id)}/sessions`);
       form.open(id);
     },
   };

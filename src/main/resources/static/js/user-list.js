@@ -1,6 +1,7 @@
 // Admin console (/user_list): filters submit as you pick them; each row's status switch,
 // Unlock, Edit and Delete talk to the JSON routes and update the row in place; "Add user"
-// invites someone (POST /users) and reloads the list, newest first.
+// invites someone (POST /users) and reloads the list, newest first; "Import CSV" is
+// user-import.js.
 import { api } from './api.js';
 import { attachEmailCheck } from './email-check.js';
 import { clearFieldErrors, readForm, sentence, setFieldError, showFieldErrors } from './forms.js';
@@ -8,6 +9,7 @@ import { number, t } from './i18n.js';
 import { toast } from './toast.js';
 import { EMAIL_TAKEN, NOT_FOUND, USERNAME_TAKEN, VALIDATION, problemType } from './problems.js';
 import { createEditUserModal } from './user-edit-modal.js';
+import './user-import.js';
 
 const page = document.getElementById('user-list-page');
 const rows = document.getElementById('user-rows');

@@ -557,6 +557,35 @@ class MultiNodePostgresTest {
 
 	}
 
+	@Test
+	void aSessionEndedFromTheListOnOneNodeIsSignedOutOnTheOther() throws Exception {
+		accounts.user("nodes-two-browsers");
+		Browser laptop = new Browser();
+		Browser phone = new Browser();
+		assertSignedIn(laptop.signIn(a, "nodes-two-browsers", AccountTestSupport.PASSWORD));
+		assertSignedIn(phone.signIn(b, "nodes-two-browsers", AccountTestSupport.PASSWORD));
+		assertThat(phone.page(b, "/profile").statusCode()).isEqualTo(200);
+
+		// Each node lists both, with the client addresses the proxy passed on.
+		JsonNode listed = json.readTree(laptop.json(b, "GET", "/profile/sessions", null).body());
+		assertThat(listed).hasSize(2);
+		assertThat(listed.valueStream().map((session) -> session.get("address").asString()))
+			.containsExactlyInAnyOrder(laptop.address, phone.address);
+		String phoneId = listed.valueStream()
+			.filter((session) -> !session.get("current").asBoolean())
+			.findFirst()
+			.orElseThrow()
+			.get("id")
+			.asString();
+
+		HttpResponse<String> ended = laptop.json(a, "DELETE", "/profile/sessions/" + phoneId, null);
+		assertThat(ended.statusCode()).as(ended.body()).isEqualTo(200);
+		assertRedirectedToLogin(phone.page(b, "/profile"));
+		assertThat(phone.json(a, "GET", "/profile/sessions", null).statusCode()).isEqualTo(401);
+		assertThat(laptop.page(b, "/profile").statusCode()).isEqualTo(200);
+		assertThat(sessionsOf("nodes-two-browsers")).isOne();
+	}
+
 	/**
 	 * A browser behind the load balancer: its own cookie jar, which (like a real one)
 	 * sends the session cookie to both nodes since they share a host name; its own client

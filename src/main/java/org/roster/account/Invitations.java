@@ -1,7 +1,9 @@
 package org.roster.account;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -59,15 +61,53 @@ public class Invitations {
 	 */
 	@Transactional
 	public User invite(String username, String email, Role role, Locale language, @Nullable String invitedBy) {
+		return create(username, email, role, language, invitedBy, unusablePasswordHash(), true);
+	}
+
+	/**
+	 * Whether invitations reach people: an SMTP server is configured. Without one, a
+	 * message only lands as a file in {@code data/outbox/}.
+	 */
+	public boolean mailConfigured() {
+		return this.outbox.sendsMail();
+	}
+
+	/**
+	 * Many invited accounts at once (a CSV import), in the caller's transaction: each
+	 * with its invitation when {@link #mailConfigured() mail is configured}, else without
+	 * one (still {@code invited}: "Resend invitation" sends it once mail works). They
+	 * share one unusable hash, of 32 random bytes nobody keeps: a hash costs what a
+	 * sign-in costs, and 10 000 of them would take minutes.
+	 * @throws InvalidAccountException for a malformed username or email
+	 * @throws DuplicateUserException when another account has a username or email
+	 */
+	@Transactional
+	public List<User> inviteAll(List<Invitee> invitees, Locale language, @Nullable String invitedBy) {
+		String hash = unusablePasswordHash();
+		boolean mail = mailConfigured();
+		List<User> created = new ArrayList<>(invitees.size());
+		for (Invitee invitee : invitees) {
+			created.add(create(invitee.username(), invitee.email(), invitee.role(), language, invitedBy, hash, mail));
+		}
+		return created;
+	}
+
+	private User create(String username, String email, Role role, Locale language, @Nullable String invitedBy,
+			String hash, boolean mail) {
 		Map<String, String> errors = this.accounts.formatErrors(username, email);
 		if (!errors.isEmpty()) {
 			throw new InvalidAccountException(errors);
 		}
-		User user = this.users
-			.create(new NewUser(username.strip(), email.strip(), unusablePasswordHash(), role, false, true, language));
-		this.outbox.enqueue(AccountMail.invitation(user, invitedBy));
-		this.activity.record(Action.INVITATION).target(user).detail("role", role.name()).save();
+		User user = this.users.create(new NewUser(username.strip(), email.strip(), hash, role, false, true, language));
+		if (mail) {
+			this.outbox.enqueue(AccountMail.invitation(user, invitedBy));
+		}
+		this.activity.record(Action.INVITATION).target(user).detail("role", role.name()).detail("mailed", mail).save();
 		return user;
+	}
+
+	/** One account of {@link #inviteAll}. */
+	public record Invitee(String username, String email, Role role) {
 	}
 
 	/**

@@ -35,10 +35,11 @@ public final class RouteRules {
 					EmailVerification.CONFIRM_PATH)
 			.permitAll()
 			.requestMatchers("/user_list", "/update_status", "/unlock_user", "/users/*/invitation",
-					"/users/*/password-reset", "/users/*/email-verification", "/users/*/second-factors")
+					"/users/*/password-reset", "/users/*/email-verification", "/users/*/second-factors",
+					"/users/*/sessions", "/users/*/sessions/*")
 			.hasRole("ADMIN")
 			// Not /users/**: a user uploads their own avatar at /users/{id}/image.
-			.requestMatchers(HttpMethod.POST, "/users")
+			.requestMatchers(HttpMethod.POST, "/users", "/users/import")
 			.hasRole("ADMIN")
 			.requestMatchers("/activity", "/dashboard", "/actuator/**", "/applications", "/applications/**",
 					"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")

@@ -61,6 +61,8 @@ final class SignInConfirmation implements AuthenticationSuccessHandler {
 			// Before the redirect, so that the page it leads to can say how it went.
 			completePendingLink(request, signIn.principal());
 		}
+		// What "Where you're signed in" shows, stored with the session by the redirect.
+		SignInDevice.record(request);
 		// Committing the redirect makes Spring Session store the session first.
 		this.redirect.onAuthenticationSuccess(request, response, authentication);
 		confirm(request, authentication);

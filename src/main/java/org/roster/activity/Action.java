@@ -52,6 +52,9 @@ public enum Action {
 	 */
 	SECOND_FACTOR("second-factor", true),
 
+	/** Sessions signed out from "Where you're signed in" (by the user or an admin). */
+	SESSION_ENDED("session-ended", true),
+
 	EXTERNAL_LINK("external-link", true),
 
 	EXTERNAL_UNLINK("external-unlink", true),

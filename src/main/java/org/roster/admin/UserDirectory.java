@@ -5,8 +5,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -174,6 +178,26 @@ class UserDirectory {
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
 		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
 		return (value != null) ? value.toInstant() : null;
+	}
+
+	/**
+	 * Which of these lower-case username keys ({@code "username_key"}) or addresses
+	 * ({@code "email"}) accounts have: a CSV import checks thousands at once, in batches
+	 * of 500 rather than one query a row.
+	 */
+	Set<String> existing(String column, Collection<String> values) {
+		if (!"username_key".equals(column) && !"email".equals(column)) {
+			throw new IllegalArgumentException(column);
+		}
+		Set<String> found = new HashSet<>();
+		List<String> all = List.copyOf(new LinkedHashSet<>(values));
+		for (int from = 0; from < all.size(); from += 500) {
+			found.addAll(this.jdbc.sql("select " + column + " from users where " + column + " in (:values)")
+				.param("values", all.subList(from, Math.min(all.size(), from + 500)))
+				.query(String.class)
+				.list());
+		}
+		return found;
 	}
 
 	private static String nonNull(String value) {

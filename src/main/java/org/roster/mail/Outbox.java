@@ -26,10 +26,21 @@ public class Outbox {
 
 	private final OutboxSender sender;
 
-	Outbox(JdbcClient jdbc, JsonMapper json, OutboxSender sender) {
+	private final MailTransport transport;
+
+	Outbox(JdbcClient jdbc, JsonMapper json, OutboxSender sender, MailTransport transport) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.sender = sender;
+		this.transport = transport;
+	}
+
+	/**
+	 * Whether messages go to an SMTP server ({@code spring.mail.host}); without one they
+	 * only land as files in {@code data/outbox/}, which no recipient reads.
+	 */
+	public boolean sendsMail() {
+		return this.transport instanceof SmtpTransport;
 	}
 
 	/**

@@ -94,6 +94,24 @@ public enum ProblemType {
 	TOO_MANY_REQUESTS("too-many-requests", HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
 			"Too many attempts from your address. Try again later."),
 
+	/**
+	 * A CSV import that is not such a file: not UTF-8, binary, malformed, empty, an
+	 * unknown, doubled or missing column.
+	 */
+	INVALID_CSV("invalid-csv", HttpStatus.BAD_REQUEST, "Not an importable CSV file",
+			"This file is not a CSV file with the columns of Roster's export."),
+
+	/** A CSV import over 10 000 rows or the upload limit. */
+	IMPORT_TOO_LARGE("import-too-large", HttpStatus.PAYLOAD_TOO_LARGE, "Import too large",
+			"An import has at most 10 000 rows."),
+
+	/**
+	 * A CSV import confirmed with a plan that is not the file's any more (another file,
+	 * or accounts changed since the dry run).
+	 */
+	IMPORT_CHANGED("import-changed", HttpStatus.CONFLICT, "Import changed",
+			"The file or the accounts changed since the preview. Preview it again."),
+
 	/** Anything unexpected: logged, never explained. */
 	SERVER_ERROR("server-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
 			"Something went wrong on our side. It has been logged.");

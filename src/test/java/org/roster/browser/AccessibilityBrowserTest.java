@@ -77,6 +77,12 @@ class AccessibilityBrowserTest extends BrowserTestSupport {
 		this.browser.find("#delete-cancel").click();
 		this.browser.modalClosed("delete-user-modal");
 
+		this.browser.find("#import-csv-button").click();
+		this.browser.modal("import-users-modal");
+		assertAccessible("import CSV modal");
+		this.browser.find("#import-users-modal .btn-close").click();
+		this.browser.modalClosed("import-users-modal");
+
 		open("/user_list?q=nobody");
 		assertAccessible("empty user list");
 	}

@@ -275,6 +275,11 @@ final class Browser implements AutoCloseable {
 		}
 	}
 
+	/** From now on this browser names itself with this user agent. */
+	void userAgent(String userAgent) {
+		this.driver.executeCdpCommand("Network.setUserAgentOverride", Map.of("userAgent", userAgent));
+	}
+
 	void deleteCookies() {
 		this.driver.manage().deleteAllCookies();
 	}
