@@ -232,7 +232,8 @@ sign_in() { # $1: username; $2: cookie jar to fill
 	outcome=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -b "$2" -c "$2" \
 		--data-urlencode "username=$1" --data-urlencode "password=$password" \
 		--data-urlencode "_csrf=$token" "$base/login")
-	[[ "$outcome" == "302 "*/profile ]] || die "signing in as $1 failed: $outcome"
+	# An admin lands on the dashboard, a user on the profile.
+	[[ "$outcome" == "302 "*/profile || "$outcome" == "302 "*/dashboard ]] || die "signing in as $1 failed: $outcome"
 }
 
 # Several admin sessions: every signed-in request reads and updates its session row, and
@@ -350,6 +351,41 @@ for size in "${sizes[@]}"; do
 	done
 done
 size=$seeded
+
+# ---------------------------------------------------------------------------------------
+# The activity log and the dashboard at $events events (10 million in a full run), seeded
+# with SQL: the log's page newest first, one user's events, one action's, and the
+# dashboard's figures, each with one client.
+events=${BENCH_EVENTS:-$([ "$mode" = quick ] && echo 100000 || echo 10000000)}
+log "seeding $events activity events"
+sql -v n="$events" -v users="$size" -f "$bench/seed-events.sql" >/dev/null
+sql -c "vacuum (analyze) audit_events" -c "vacuum (analyze) audit_daily" >/dev/null
+sql -At -c "select '/activity?user=' || username from users where id > 1000 and id % $((size / 100)) = 0 limit 100" \
+	>"$results/inputs/activity-user.txt"
+echo /activity >"$results/inputs/activity-all.txt"
+echo '/activity?action=sign-in&outcome=failure' >"$results/inputs/activity-failures.txt"
+echo /dashboard >"$results/inputs/dashboard.txt"
+{
+	echo "-- the newest page"
+	sql -c "explain (analyze, buffers) select * from audit_events order by occurred_at desc, id desc fetch first 51 rows only"
+	echo "-- one user's newest page"
+	sql -c "explain (analyze, buffers) select * from audit_events where target_id = 1001 + $size / 2
+	  order by occurred_at desc, id desc fetch first 51 rows only"
+} >"$results/explain/activity.txt" 2>&1
+activity_variants=("activity-all" "activity-user" "activity-failures" "dashboard")
+for name in "${activity_variants[@]}"; do
+	expect_status 200 -H 'Accept: application/json' -b "$admin_jar" "$base$(awk 'NR == 1' "$results/inputs/$name.txt")"
+	export BENCH_PATHS="$results/inputs/$name.txt" BENCH_COOKIES="$results/inputs/admin-cookies.txt"
+	wrk_run "warmup" paths.lua 1 1 3 -H 'Accept: application/json' >/dev/null
+	for r in $(seq 1 "$runs"); do
+		line=$(wrk_run "$name" paths.lua 1 1 "$duration" -H 'Accept: application/json')
+		record "$name-p50" "$(field "$line" p50_ms)"
+		record "$name-p95" "$(field "$line" p95_ms)"
+		record "$name-cpu" "$(cpu_per "$line" "$(field "$line" requests)")"
+		record_errors "$name" "$line"
+	done
+	log "$name at $events events: p50 $(stat_of "$name-p50" median) ms, p95 $(stat_of "$name-p95" median) ms"
+done
 
 # ---------------------------------------------------------------------------------------
 # Inputs for the throughput figures, spread over the seeded users (deterministic).
@@ -651,6 +687,14 @@ largest=${sizes[-1]}
 				"list-$largest-$name-p95" "list-10000-$name-p95" "<=" 1.5
 		done
 	fi
+	row "/activity (JSON, newest page of 50), $(thousands "$events") events, 1 client, p95" activity-all-p95 ms \
+		"<=" 50 activity-all-cpu
+	row "/activity?user=… (one user's events), $(thousands "$events") events, 1 client, p95" activity-user-p95 ms \
+		"<=" 50 activity-user-cpu
+	row "/activity?action=sign-in&outcome=failure, $(thousands "$events") events, 1 client, p95" \
+		activity-failures-p95 ms "<=" 50 activity-failures-cpu
+	row "/dashboard (JSON), $(thousands "$size") users, $(thousands "$events") events, 1 client, p95" dashboard-p95 ms \
+		"<=" 100 dashboard-cpu
 	row "/email_exists (signed in), $connections connections" email_exists "req/s" ">=" 4000 email_exists-cpu
 	row "/edit_user?id=N (admin), $connections connections" edit_user "req/s" "" "" edit_user-cpu
 	row "/edit_user?id=N (admin) with an API token instead of the session, $connections connections" \

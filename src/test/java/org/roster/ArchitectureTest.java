@@ -52,7 +52,8 @@ class ArchitectureTest {
 		.should()
 		.resideInAnyPackage("org.roster", "org.roster.user..", "org.roster.profile..", "org.roster.account..",
 				"org.roster.admin..", "org.roster.avatar..", "org.roster.cli..", "org.roster.web..",
-				"org.roster.storage..", "org.roster.mail..", "org.roster.token..", "org.roster.oidc..")
+				"org.roster.storage..", "org.roster.mail..", "org.roster.token..", "org.roster.oidc..",
+				"org.roster.activity..")
 		.because("a new package gets its row in docs/ARCHITECTURE.md and its dependency rule here");
 
 	@ArchTest
@@ -65,27 +66,31 @@ class ArchitectureTest {
 
 	@ArchTest
 	static final ArchRule accountUsesUserProfileAndWeb = mayUseOnly("account", "user", "profile", "avatar", "mail",
-			"web")
+			"activity", "web")
 		.because("the self-service area shows the profile; a provider's picture becomes the avatar; security answers"
 				+ " with the shared problems");
 
 	@ArchTest
 	static final ArchRule adminUsesTheFeaturesBelowIt = mayUseOnly("admin", "user", "profile", "account", "avatar",
-			"mail", "storage", "web");
+			"mail", "storage", "activity", "web");
 
 	@ArchTest
 	static final ArchRule oidcUsesUserProfileAvatarAccountAndWeb = mayUseOnly("oidc", "user", "profile", "avatar",
-			"account", "web")
+			"account", "activity", "web")
 		.because("the provider signs in account's principal on account's sign-in page and tells applications the"
 				+ " profile; nothing depends on it");
 
 	@ArchTest
-	static final ArchRule tokenUsesUserAccountAndWeb = mayUseOnly("token", "user", "account", "web")
+	static final ArchRule tokenUsesUserAccountAndWeb = mayUseOnly("token", "user", "account", "activity", "web")
 		.because("a token signs in the account's principal under the account's route rules; "
 				+ "account knows nothing of tokens (it publishes AccessEndedEvent)");
 
 	@ArchTest
-	static final ArchRule avatarUsesUserProfileAndWeb = mayUseOnly("avatar", "user", "profile", "web");
+	static final ArchRule avatarUsesUserProfileAndWeb = mayUseOnly("avatar", "user", "profile", "activity", "web");
+
+	@ArchTest
+	static final ArchRule activityUsesUserAndWeb = mayUseOnly("activity", "user", "web")
+		.because("every feature writes the log, so the log knows no feature but the users it names");
 
 	@ArchTest
 	static final ArchRule cliUsesTheApplicationUserAccountAndAvatar = noClasses().that()
@@ -179,7 +184,7 @@ class ArchitectureTest {
 	@ArchTest
 	static final ArchRule everyAdminHandlerSaysWhoMayCallIt = methods().that()
 		.areDeclaredInClassesThat()
-		.resideInAPackage("org.roster.admin..")
+		.resideInAnyPackage("org.roster.admin..", "org.roster.activity..")
 		.and()
 		.areMetaAnnotatedWith(RequestMapping.class)
 		.should()

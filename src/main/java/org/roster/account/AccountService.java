@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.roster.activity.Action;
+import org.roster.activity.ActivityLog;
 import org.roster.user.DuplicateUserException;
 import org.roster.user.EmailAddress;
 import org.roster.user.NewUser;
@@ -19,6 +21,7 @@ import org.roster.web.Messages;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -52,15 +55,22 @@ public class AccountService {
 
 	private final TransactionTemplate transactions;
 
+	private final TransactionTemplate ownTransactions;
+
 	private final AccountMetrics metrics;
+
+	private final ActivityLog activity;
 
 	AccountService(UserService users, PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder,
 			SecurityProperties properties, Messages messages, EmailVerification verification,
-			TransactionTemplate transactions, AccountMetrics metrics) {
+			TransactionTemplate transactions, AccountMetrics metrics, ActivityLog activity) {
 		this.users = users;
+		this.activity = activity;
 		this.metrics = metrics;
 		this.verification = verification;
 		this.transactions = transactions;
+		this.ownTransactions = new TransactionTemplate(transactions.getTransactionManager());
+		this.ownTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.passwordPolicy = passwordPolicy;
 		this.passwordEncoder = passwordEncoder;
 		this.lockout = properties.lockout();
@@ -77,7 +87,11 @@ public class AccountService {
 	 */
 	public User create(String username, String email, String password, Role role) {
 		String hash = checkedHash(username, email, password);
-		return this.users.create(new NewUser(username.strip(), email.strip(), hash, role, true, false, null));
+		return this.transactions.execute((status) -> {
+			User user = this.users.create(new NewUser(username.strip(), email.strip(), hash, role, true, false, null));
+			this.activity.record(Action.ACCOUNT_CREATED).target(user).detail("role", role.name()).save();
+			return user;
+		});
 	}
 
 	/**
@@ -92,6 +106,7 @@ public class AccountService {
 			User user = this.users
 				.create(new NewUser(username.strip(), email.strip(), hash, Role.USER, false, false, mailLanguage));
 			this.verification.registered(user);
+			this.activity.record(Action.REGISTRATION).target(user).byTarget().save();
 			return user;
 		});
 		this.metrics.registered();
@@ -152,15 +167,22 @@ public class AccountService {
 	 * nothing.
 	 */
 	public PasswordCheck checkPassword(User user, String password) {
+		return check(user, password, Action.SIGN_IN);
+	}
+
+	private PasswordCheck check(User user, String password, Action action) {
 		if (user == null || password == null || password.length() > PasswordPolicy.MAX_LENGTH) {
 			this.passwordEncoder.matches(String.valueOf(password), this.dummyHash);
 			if (user != null) {
-				recordFailure(user);
+				recordFailure(user, action, "wrong-password");
+			}
+			else {
+				this.activity.record(action).failure("unknown-account").save();
 			}
 			return PasswordCheck.WRONG;
 		}
 		if (!this.passwordEncoder.matches(password, user.getPasswordHash())) {
-			recordFailure(user);
+			recordFailure(user, action, "wrong-password");
 			return PasswordCheck.WRONG;
 		}
 		return user.isLockedAt(Instant.now()) ? PasswordCheck.LOCKED : PasswordCheck.RIGHT;
@@ -172,7 +194,7 @@ public class AccountService {
 	 * the field. The user may learn about their own lock.
 	 */
 	public Optional<String> currentPasswordProblem(User user, String password) {
-		return switch (checkPassword(user, password)) {
+		return switch (check(user, password, Action.PASSWORD_CONFIRMATION)) {
 			case RIGHT -> Optional.empty();
 			case LOCKED -> Optional.of(this.messages.get("account.password.locked"));
 			case WRONG -> Optional.of(this.messages.get("account.password.wrong"));
@@ -181,20 +203,34 @@ public class AccountService {
 
 	/**
 	 * A wrong second-factor code at sign-in counts like a wrong password: the same
-	 * counter, the same lock.
+	 * counter, the same lock (and the same events).
 	 */
 	void recordWrongCode(User user) {
-		recordFailure(user);
+		recordFailure(user, Action.SIGN_IN, "wrong-code");
 	}
 
-	private void recordFailure(User user) {
+	/**
+	 * The failure, the lock it may cause and their events: one transaction of its own, so
+	 * a failure counts even when the caller's transaction rolls back (a self-deletion
+	 * refused for a wrong password).
+	 */
+	private void recordFailure(User user, Action action, String reason) {
 		boolean wasLocked = user.isLockedAt(Instant.now());
-		int failures = this.users.recordFailedLogin(user.getId());
-		if (failures >= this.lockout.maxFailures()) {
-			this.users.lockUntil(user.getId(), Instant.now().plus(lockDuration(failures)));
-			if (!wasLocked) {
-				this.metrics.locked();
+		boolean locked = Boolean.TRUE.equals(this.ownTransactions.execute((status) -> {
+			int failures = this.users.recordFailedLogin(user.getId());
+			this.activity.record(action).target(user).failure(reason).save();
+			if (failures < this.lockout.maxFailures()) {
+				return false;
 			}
+			Instant until = Instant.now().plus(lockDuration(failures));
+			this.users.lockUntil(user.getId(), until);
+			if (!wasLocked) {
+				this.activity.record(Action.LOCKOUT).target(user).detail("until", until.toString()).save();
+			}
+			return true;
+		}));
+		if (locked && !wasLocked) {
+			this.metrics.locked();
 		}
 	}
 

@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.roster.activity.Action;
+import org.roster.activity.ActivityLog;
 import org.roster.account.RegistrationProperties.VerificationMode;
 import org.roster.mail.LinkPurpose;
 import org.roster.mail.MailProperties;
@@ -47,8 +49,11 @@ public class EmailVerification {
 
 	private final VerificationMode mode;
 
+	private final ActivityLog activity;
+
 	EmailVerification(UserService users, Outbox outbox, MailTokens tokens, MailProperties mail,
-			RegistrationProperties registration) {
+			RegistrationProperties registration, ActivityLog activity) {
+		this.activity = activity;
 		this.users = users;
 		this.outbox = outbox;
 		this.tokens = tokens;
@@ -169,7 +174,9 @@ public class EmailVerification {
 		if (this.tokens.consume(token, LinkPurpose.VERIFY).isEmpty()) {
 			return new Link(LinkState.SPENT, null, null);
 		}
-		return new Link(LinkState.DONE, this.users.markEmailVerified(link.user().getId()), link.email());
+		User verified = this.users.markEmailVerified(link.user().getId());
+		this.activity.record(Action.EMAIL_VERIFIED).target(verified).detail("by", "link").save();
+		return new Link(LinkState.DONE, verified, link.email());
 	}
 
 	/**
@@ -195,6 +202,12 @@ public class EmailVerification {
 		}
 		String oldEmail = user.getEmail();
 		User changed = this.users.changeToConfirmedEmail(user.getId(), email);
+		this.activity.record(Action.EMAIL_CHANGE)
+			.target(changed)
+			.detail("from", oldEmail)
+			.detail("to", email)
+			.detail("confirmed", true)
+			.save();
 		// Links still on their way to the old address would confirm nothing now.
 		this.tokens.voidAll(user.getId(), LinkPurpose.VERIFY);
 		this.outbox.enqueue(OutgoingMail.notice("email-changed", oldEmail, changed.getLanguage(), changed.getId(),

@@ -10,6 +10,9 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import org.roster.activity.Action;
+import org.roster.activity.ActivityLog;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,7 +32,10 @@ class ExternalIdentities {
 
 	private final JdbcClient jdbc;
 
-	ExternalIdentities(JdbcClient jdbc) {
+	private final ActivityLog activity;
+
+	ExternalIdentities(JdbcClient jdbc, ActivityLog activity) {
+		this.activity = activity;
 		this.jdbc = jdbc;
 	}
 
@@ -60,6 +66,10 @@ class ExternalIdentities {
 						+ " VALUES (?, ?, ?, ?, ?, ?)")
 				.params(userId, account.registrationId(), account.subject(), account.email(), now(), now())
 				.update();
+			this.activity.record(Action.EXTERNAL_LINK)
+				.targetId(userId)
+				.detail("provider", account.registrationId())
+				.save();
 		}
 		catch (DuplicateKeyException ex) {
 			throw new AlreadyLinked();
@@ -68,9 +78,13 @@ class ExternalIdentities {
 
 	@Transactional
 	boolean unlink(long userId, String provider) {
-		return this.jdbc.sql("DELETE FROM user_identities WHERE user_id = ? AND provider = ?")
+		boolean unlinked = this.jdbc.sql("DELETE FROM user_identities WHERE user_id = ? AND provider = ?")
 			.params(userId, provider)
 			.update() == 1;
+		if (unlinked) {
+			this.activity.record(Action.EXTERNAL_UNLINK).targetId(userId).detail("provider", provider).save();
+		}
+		return unlinked;
 	}
 
 	/**

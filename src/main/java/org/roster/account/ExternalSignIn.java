@@ -29,6 +29,11 @@ final class ExternalSignIn extends UsernamePasswordAuthenticationToken implement
 	}
 
 	@Override
+	public String method() {
+		return "external";
+	}
+
+	@Override
 	public Locale language() {
 		return this.language;
 	}

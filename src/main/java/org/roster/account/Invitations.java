@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.roster.activity.Action;
+import org.roster.activity.ActivityLog;
 import org.roster.mail.Outbox;
 import org.roster.user.DuplicateUserException;
 import org.roster.user.NewUser;
@@ -37,7 +39,11 @@ public class Invitations {
 
 	private final Outbox outbox;
 
-	Invitations(UserService users, AccountService accounts, PasswordEncoder encoder, Outbox outbox) {
+	private final ActivityLog activity;
+
+	Invitations(UserService users, AccountService accounts, PasswordEncoder encoder, Outbox outbox,
+			ActivityLog activity) {
+		this.activity = activity;
 		this.users = users;
 		this.accounts = accounts;
 		this.encoder = encoder;
@@ -60,6 +66,7 @@ public class Invitations {
 		User user = this.users
 			.create(new NewUser(username.strip(), email.strip(), unusablePasswordHash(), role, false, true, language));
 		this.outbox.enqueue(AccountMail.invitation(user, invitedBy));
+		this.activity.record(Action.INVITATION).target(user).detail("role", role.name()).save();
 		return user;
 	}
 
@@ -74,6 +81,7 @@ public class Invitations {
 			throw new NotInvitedException(userId);
 		}
 		this.outbox.enqueue(AccountMail.invitation(user, invitedBy));
+		this.activity.record(Action.INVITATION).target(user).detail("resent", true).save();
 		return user;
 	}
 

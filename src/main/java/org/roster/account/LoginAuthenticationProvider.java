@@ -3,6 +3,8 @@ package org.roster.account;
 import java.time.Instant;
 import java.util.List;
 
+import org.roster.activity.Action;
+import org.roster.activity.ActivityLog;
 import org.roster.account.AccountService.PasswordCheck;
 import org.roster.user.User;
 import org.roster.user.UserService;
@@ -46,9 +48,13 @@ class LoginAuthenticationProvider implements AuthenticationProvider {
 
 	private final SecondFactorGate secondFactors;
 
+	private final ActivityLog activity;
+
 	LoginAuthenticationProvider(UserService users, AccountService accounts, PasswordEncoder passwordEncoder,
-			EmailVerification verification, ResendProof resendProof, SecondFactorGate secondFactors) {
+			EmailVerification verification, ResendProof resendProof, SecondFactorGate secondFactors,
+			ActivityLog activity) {
 		this.secondFactors = secondFactors;
+		this.activity = activity;
 		this.users = users;
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
@@ -60,15 +66,21 @@ class LoginAuthenticationProvider implements AuthenticationProvider {
 	public Authentication authenticate(Authentication authentication) {
 		String password = String.valueOf(authentication.getCredentials());
 		User user = this.users.findByLogin(authentication.getName()).orElse(null);
-		if (this.accounts.checkPassword(user, password) != PasswordCheck.RIGHT) {
+		PasswordCheck check = this.accounts.checkPassword(user, password);
+		if (check == PasswordCheck.LOCKED) {
+			refused(user, "locked");
+		}
+		if (check != PasswordCheck.RIGHT) {
 			throw new BadCredentialsException(GENERIC_FAILURE);
 		}
 		if (!user.isActive()) {
+			refused(user, "suspended");
 			throw new DisabledException(SUSPENDED);
 		}
 		// The right password: not a failure toward the lockout, but no session until the
 		// address is confirmed. The user row read above says so; no query of its own.
 		if (this.verification.isRequired() && !user.isEmailVerified()) {
+			refused(user, "unverified");
 			throw new UnverifiedEmailException(UNVERIFIED, this.resendProof.issue(user));
 		}
 		String hash = user.getPasswordHash();
@@ -88,6 +100,13 @@ class LoginAuthenticationProvider implements AuthenticationProvider {
 						FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
 							.issuedAt(Instant.now())
 							.build()));
+	}
+
+	/**
+	 * The right password, refused all the same (a wrong one is recorded by the check).
+	 */
+	private void refused(User user, String reason) {
+		this.activity.record(Action.SIGN_IN).target(user).failure(reason).save();
 	}
 
 	@Override

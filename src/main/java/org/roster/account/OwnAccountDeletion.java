@@ -3,6 +3,8 @@ package org.roster.account;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.roster.activity.Action;
+import org.roster.activity.ActivityLog;
 import org.roster.user.User;
 import org.roster.user.UserService;
 
@@ -25,7 +27,10 @@ public class OwnAccountDeletion {
 
 	private final SessionRevoker sessions;
 
-	OwnAccountDeletion(UserService users, AccountService accounts, SessionRevoker sessions) {
+	private final ActivityLog activity;
+
+	OwnAccountDeletion(UserService users, AccountService accounts, SessionRevoker sessions, ActivityLog activity) {
+		this.activity = activity;
 		this.users = users;
 		this.accounts = accounts;
 		this.sessions = sessions;
@@ -55,6 +60,7 @@ public class OwnAccountDeletion {
 				throw new WrongPassword(problem);
 			});
 		}
+		this.activity.record(Action.DELETION).target(user).detail("email", user.getEmail()).save();
 		this.users.delete(user.getId());
 		this.sessions.revokeAll(user);
 	}

@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.roster.activity.Action;
+import org.roster.activity.ActivityLog;
 import org.roster.mail.LinkPurpose;
 import org.roster.mail.MailProperties;
 import org.roster.mail.MailTokens;
@@ -45,8 +47,11 @@ public class PasswordResets {
 
 	private final ApplicationEventPublisher events;
 
+	private final ActivityLog activity;
+
 	PasswordResets(UserService users, MailTokens tokens, Outbox outbox, MailProperties mail, SessionRevoker sessions,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, ActivityLog activity) {
+		this.activity = activity;
 		this.events = events;
 		this.users = users;
 		this.tokens = tokens;
@@ -138,6 +143,11 @@ public class PasswordResets {
 			throw new SuspendedAccountException(used.get().userId());
 		}
 		User user = this.users.setPasswordFromLink(used.get().userId(), passwordHash);
+		this.activity.record(Action.PASSWORD_RESET)
+			.target(user)
+			.byTarget()
+			.detail("link", (purpose == LinkPurpose.INVITE) ? "invitation" : "reset")
+			.save();
 		this.tokens.voidAll(user.getId(), LinkPurpose.RESET, LinkPurpose.INVITE);
 		this.outbox.enqueue(AccountMail.passwordChanged(user));
 		this.sessions.revokeAll(user);
@@ -152,6 +162,7 @@ public class PasswordResets {
 	@Transactional
 	void changePassword(User user, String passwordHash) {
 		this.users.changePasswordHash(user.getId(), passwordHash);
+		this.activity.record(Action.PASSWORD_CHANGE).target(user).save();
 		this.tokens.voidAll(user.getId(), LinkPurpose.RESET);
 		this.outbox.enqueue(AccountMail.passwordChanged(user));
 		this.events.publishEvent(new PasswordChangedEvent(user.getId(), user.getUsername()));

@@ -40,6 +40,11 @@ final class PasswordSignIn extends UsernamePasswordAuthenticationToken implement
 	}
 
 	@Override
+	public String method() {
+		return "password";
+	}
+
+	@Override
 	public Locale language() {
 		return this.language;
 	}

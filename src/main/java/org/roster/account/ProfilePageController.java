@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
+import org.roster.activity.ActivityLog;
 import org.roster.account.ExternalIdentities.Identity;
 import org.roster.account.ExternalProviders.Provider;
 import org.roster.account.ExternalSignIns.Notice;
@@ -40,11 +41,14 @@ class ProfilePageController {
 
 	private final RecentSignIn recentSignIn;
 
+	private final ActivityLog activity;
+
 	ProfilePageController(UserService users, ProfileService profiles, EmailVerification verification,
 			ExternalProviders providers, ExternalIdentities identities, SecondFactors secondFactors,
-			RecentSignIn recentSignIn) {
+			RecentSignIn recentSignIn, ActivityLog activity) {
 		this.secondFactors = secondFactors;
 		this.recentSignIn = recentSignIn;
+		this.activity = activity;
 		this.users = users;
 		this.profiles = profiles;
 		this.verification = verification;
@@ -64,6 +68,7 @@ class ProfilePageController {
 		model.addAttribute("verificationOn", this.verification.isOn());
 		model.addAttribute("signInMethods", signInMethods(user.getId()));
 		model.addAttribute("externalNotice", takeNotice(request));
+		model.addAttribute("recentActivity", this.activity.recentSecurityEvents(user.getId()));
 		model.addAttribute("secondFactors", this.secondFactors.of(user.getId()));
 		// A change of sign-in methods asks for the password unless the sign-in is recent.
 		model.addAttribute("recentSignIn", this.recentSignIn.isFresh(request.getSession()));

@@ -20,4 +20,7 @@ interface RecordedSignIn {
 	 */
 	boolean record(UserService users);
 
+	/** How the user signed in, as the activity log names it. */
+	String method();
+
 }

@@ -2,6 +2,7 @@ package org.roster.account;
 
 import java.io.Serializable;
 
+import org.roster.activity.ActingUser;
 import org.roster.user.Role;
 import org.roster.user.User;
 
@@ -12,7 +13,8 @@ import org.springframework.security.core.AuthenticatedPrincipal;
  * {@link #getName()} is the username, which Spring Session indexes to find a user's
  * sessions.
  */
-public record RosterPrincipal(long id, String username, Role role) implements AuthenticatedPrincipal, Serializable {
+public record RosterPrincipal(long id, String username,
+		Role role) implements AuthenticatedPrincipal, ActingUser, Serializable {
 
 	static RosterPrincipal of(User user) {
 		return new RosterPrincipal(user.getId(), user.getUsername(), user.getRole());

@@ -40,8 +40,8 @@ public final class RouteRules {
 			// Not /users/**: a user uploads their own avatar at /users/{id}/image.
 			.requestMatchers(HttpMethod.POST, "/users")
 			.hasRole("ADMIN")
-			.requestMatchers("/actuator/**", "/applications", "/applications/**", "/v3/api-docs", "/v3/api-docs/**",
-					"/swagger-ui.html", "/swagger-ui/**")
+			.requestMatchers("/activity", "/dashboard", "/actuator/**", "/applications", "/applications/**",
+					"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 			.hasRole("ADMIN")
 			.anyRequest()
 			.authenticated();

@@ -24,6 +24,7 @@ import org.springframework.security.authentication.DefaultAuthenticationEventPub
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.client.authentication.OAuth2LoginAuthenticationProvider;
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
@@ -81,9 +82,20 @@ class SecurityConfig {
 		return requestCache;
 	}
 
-	/** After a sign-in: the page that asked for it, else the profile. */
+	/**
+	 * After a sign-in: the page that asked for it, else the dashboard for admins and the
+	 * profile for everyone else.
+	 */
 	static SavedRequestAwareAuthenticationSuccessHandler signInRedirect() {
-		SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
+		SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler() {
+			@Override
+			protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
+					Authentication authentication) {
+				boolean admin = authentication.getPrincipal() instanceof RosterPrincipal principal
+						&& principal.isAdmin();
+				return admin ? "/dashboard" : super.determineTargetUrl(request, response, authentication);
+			}
+		};
 		redirect.setDefaultTargetUrl("/profile");
 		redirect.setRequestCache(requestCache());
 		return redirect;

@@ -48,9 +48,12 @@ final class SignInConfirmation implements AuthenticationSuccessHandler {
 
 	private final RecentSignIn recentSignIn;
 
+	private final SignInRecords records;
+
 	SignInConfirmation(UserService users, LocaleResolver locales, ExternalSignIns externalSignIns,
-			RecentSignIn recentSignIn) {
+			RecentSignIn recentSignIn, SignInRecords records) {
 		this.redirect = SecurityConfig.signInRedirect();
+		this.records = records;
 		this.users = users;
 		this.locales = locales;
 		this.externalSignIns = externalSignIns;
@@ -75,7 +78,7 @@ final class SignInConfirmation implements AuthenticationSuccessHandler {
 	 * @return whether the sign-in stands
 	 */
 	boolean confirm(HttpServletRequest request, Authentication authentication) {
-		if (authentication instanceof RecordedSignIn signIn && signIn.record(this.users)) {
+		if (authentication instanceof RecordedSignIn signIn && this.records.record(signIn)) {
 			recordLanguage(request, signIn);
 			HttpSession session = request.getSession(false);
 			if (session != null) {

@@ -1,15 +1,23 @@
 package org.roster.admin;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.roster.account.CurrentUser;
+import org.roster.activity.Action;
+import org.roster.activity.ActivityLog;
 import org.roster.account.Invitations;
 import org.roster.account.PasswordResets;
 import org.roster.account.EmailVerification;
 import org.roster.account.RosterPrincipal;
 import org.roster.account.SessionRevoker;
 import org.roster.profile.ProfileService;
+import org.roster.profile.ProfileView;
 import org.roster.user.AccountChanges;
 import org.roster.user.DuplicateUserException;
 import org.roster.user.EmailAddress;
@@ -43,8 +51,11 @@ class UserAdministration {
 
 	private final EmailVerification verification;
 
+	private final ActivityLog activity;
+
 	UserAdministration(UserService users, ProfileService profiles, SessionRevoker sessions, Invitations invitations,
-			PasswordResets resets, EmailVerification verification) {
+			PasswordResets resets, EmailVerification verification, ActivityLog activity) {
+		this.activity = activity;
 		this.users = users;
 		this.profiles = profiles;
 		this.sessions = sessions;
@@ -98,9 +109,12 @@ class UserAdministration {
 		}
 		User user = this.users.update(id, request.version(),
 				new AccountChanges(awaitsConfirmation ? null : request.email(), role));
+		List<String> profileFields = List.of();
 		if (request.profile() != null) {
-			this.profiles.update(id, request.profile());
+			ProfileView before = this.profiles.get(id);
+			profileFields = this.profiles.update(id, request.profile()).changedFields(before);
 		}
+		recordEdit(actor, user, previousRole, newEmail && !awaitsConfirmation ? previousEmail : null, profileFields);
 		if (user.getRole() != previousRole) {
 			// Sessions carry the role they were signed in with: a demoted admin would
 			// keep admin rights on every node until the session expired.
@@ -113,6 +127,38 @@ class UserAdministration {
 			this.verification.addressSetByAdmin(user);
 		}
 		return UserDetails.of(user, this.profiles.get(id), this.verification.pendingEmail(user));
+	}
+
+	/**
+	 * The events of an edit: one's own profile change, or an admin's edit of someone else
+	 * (which fields), and the role and address changes each as their own event.
+	 */
+	private void recordEdit(RosterPrincipal actor, User user, Role previousRole, @Nullable String previousEmail,
+			List<String> profileFields) {
+		List<String> fields = new ArrayList<>();
+		if (previousEmail != null) {
+			fields.add("accountEmail");
+			this.activity.record(Action.EMAIL_CHANGE)
+				.target(user)
+				.detail("from", previousEmail)
+				.detail("to", user.getEmail())
+				.save();
+		}
+		if (user.getRole() != previousRole) {
+			fields.add("role");
+			this.activity.record(Action.ROLE_CHANGE)
+				.target(user)
+				.detail("from", previousRole.name())
+				.detail("to", user.getRole().name())
+				.save();
+		}
+		fields.addAll(profileFields);
+		if (actor.id() != user.getId() && !fields.isEmpty()) {
+			this.activity.record(Action.ADMIN_EDIT).target(user).detail("fields", fields).save();
+		}
+		else if (actor.id() == user.getId() && !profileFields.isEmpty()) {
+			this.activity.record(Action.PROFILE_CHANGE).target(user).detail("fields", profileFields).save();
+		}
 	}
 
 	/**
@@ -144,7 +190,8 @@ class UserAdministration {
 	/** The admin vouches for the address: it counts as confirmed. */
 	@Transactional
 	UserDetails markEmailVerified(long id) {
-		this.users.markEmailVerified(id);
+		User user = this.users.markEmailVerified(id);
+		this.activity.record(Action.EMAIL_VERIFIED).target(user).detail("by", "admin").save();
 		return details(id);
 	}
 
@@ -153,7 +200,15 @@ class UserAdministration {
 		if (actor.id() == id) {
 			throw new AdminActionRefusedException("problem.own-account.status");
 		}
+		UserStatus previous = this.users.get(id).getStatus();
 		User user = this.users.changeStatus(id, status);
+		if (previous != status) {
+			this.activity.record(Action.STATUS_CHANGE)
+				.target(user)
+				.detail("from", previous.name())
+				.detail("to", status.name())
+				.save();
+		}
 		if (status == UserStatus.SUSPENDED) {
 			this.sessions.revokeAll(user);
 		}
@@ -162,6 +217,10 @@ class UserAdministration {
 
 	@Transactional
 	UserDetails unlock(long id) {
+		User user = this.users.get(id);
+		if (user.isLockedAt(Instant.now()) || user.getFailedLogins() > 0) {
+			this.activity.record(Action.UNLOCK).target(user).detail("failedLogins", user.getFailedLogins()).save();
+		}
 		this.users.unlock(id);
 		return details(id);
 	}
@@ -177,6 +236,7 @@ class UserAdministration {
 		if (!actor.isAdmin()) {
 			throw new AccessDeniedException("Only an admin can delete another user.");
 		}
+		this.activity.record(Action.DELETION).target(user).detail("email", user.getEmail()).save();
 		this.users.delete(id);
 		this.sessions.revokeAll(user);
 	}

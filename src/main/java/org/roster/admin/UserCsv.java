@@ -15,14 +15,15 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import org.roster.web.CsvCells;
+
 import org.springframework.stereotype.Component;
 
 /**
  * The admin list as CSV (RFC 4180, UTF-8, optionally with a byte-order mark for
  * spreadsheet apps): every user the filter matches, in the list's order, with the
- * profile's columns, written as the rows arrive. A cell a spreadsheet would run as a
- * formula (starting with {@code = + - @}, a tab or a carriage return) gets a leading
- * apostrophe, so an exported list cannot carry a formula into the admin's spreadsheet.
+ * profile's columns, written as the rows arrive, each cell neutralised
+ * ({@link CsvCells}).
  */
 @Component
 class UserCsv {
@@ -58,8 +59,8 @@ class UserCsv {
 	private static List<String> cells(ResultSet row) throws SQLException {
 		List<String> cells = new ArrayList<>(HEADER.size());
 		cells.add(String.valueOf(row.getLong("id")));
-		cells.add(neutral(row.getString("username")));
-		cells.add(neutral(row.getString("email")));
+		cells.add(CsvCells.neutral(row.getString("username")));
+		cells.add(CsvCells.neutral(row.getString("email")));
 		cells.add(String.valueOf(row.getBoolean("email_verified")));
 		cells.add(String.valueOf(row.getBoolean("invited")));
 		cells.add(row.getString("role"));
@@ -67,20 +68,9 @@ class UserCsv {
 		cells.add(instant(row, "created_at"));
 		cells.add(instant(row, "last_login_at"));
 		for (String column : List.of("full_name", "bio", "address", "zipcode", "phone", "contact_email", "website")) {
-			cells.add(neutral(row.getString(column)));
+			cells.add(CsvCells.neutral(row.getString(column)));
 		}
 		return cells;
-	}
-
-	/** A cell that spreadsheet apps would not evaluate. */
-	static String neutral(String value) {
-		if (value == null || value.isEmpty()) {
-			return "";
-		}
-		char first = value.charAt(0);
-		boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t'
-				|| first == '\r';
-		return formula ? "'" + value : value;
 	}
 
 	private static String instant(ResultSet row, String column) throws SQLException {

@@ -3,6 +3,9 @@ package org.roster.avatar;
 import java.io.IOException;
 import java.time.Duration;
 
+import org.roster.activity.Action;
+import org.roster.activity.ActivityLog;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,14 +41,19 @@ class AvatarController {
 
 	private final AvatarService avatars;
 
-	AvatarController(AvatarService avatars) {
+	private final ActivityLog activity;
+
+	AvatarController(AvatarService avatars, ActivityLog activity) {
+		this.activity = activity;
 		this.avatars = avatars;
 	}
 
 	@PostMapping
 	@PreAuthorize("@access.isSelfOrAdmin(#id)")
 	ImageLocation upload(@PathVariable long id, @RequestParam("image") MultipartFile image) throws IOException {
-		return new ImageLocation(AvatarPaths.of(id, this.avatars.upload(id, image.getBytes())));
+		String url = this.avatars.upload(id, image.getBytes());
+		this.activity.record(Action.AVATAR_CHANGE).targetId(id).save();
+		return new ImageLocation(AvatarPaths.of(id, url));
 	}
 
 	/** Spring answers {@code If-None-Match} with 304 from the ETag set here. */
@@ -64,6 +72,7 @@ class AvatarController {
 	@PreAuthorize("@access.isSelfOrAdmin(#id)")
 	ImageLocation remove(@PathVariable long id) {
 		this.avatars.remove(id);
+		this.activity.record(Action.AVATAR_REMOVAL).targetId(id).save();
 		return new ImageLocation(AvatarPaths.of(id, null));
 	}
 

@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.roster.activity.Action;
+import org.roster.activity.ActivityLog;
 import org.roster.account.CurrentUser;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +31,10 @@ class ConnectedApplicationsController {
 
 	private final Grants grants;
 
-	ConnectedApplicationsController(JdbcClient jdbc, Grants grants) {
+	private final ActivityLog activity;
+
+	ConnectedApplicationsController(JdbcClient jdbc, Grants grants, ActivityLog activity) {
+		this.activity = activity;
 		this.jdbc = jdbc;
 		this.grants = grants;
 	}
@@ -61,6 +66,10 @@ class ConnectedApplicationsController {
 			.orElse(null);
 		if (id != null) {
 			this.grants.endForUserAndClient(username, id);
+			this.activity.record(Action.APPLICATION_REVOKED)
+				.targetId(CurrentUser.require().id())
+				.detail("clientId", clientId)
+				.save();
 		}
 		return "redirect:" + PATH + "?revoked";
 	}

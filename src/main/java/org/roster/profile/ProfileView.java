@@ -1,5 +1,9 @@
 package org.roster.profile;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
 /**
  * A profile as other features see it. {@code image} is the stored URL in the image store,
  * or null for the default avatar; it is never sent to browsers as is.
@@ -16,6 +20,28 @@ public record ProfileView(String fullName, String bio, String address, String zi
 
 	public boolean hasImage() {
 		return this.image != null;
+	}
+
+	/**
+	 * The names of the text fields (as the edit form calls them) that differ from
+	 * another's.
+	 */
+	public List<String> changedFields(ProfileView other) {
+		List<String> changed = new ArrayList<>();
+		compare(changed, "fullName", this.fullName, other.fullName);
+		compare(changed, "bio", this.bio, other.bio);
+		compare(changed, "address", this.address, other.address);
+		compare(changed, "zipcode", this.zipcode, other.zipcode);
+		compare(changed, "phone", this.phone, other.phone);
+		compare(changed, "email", this.email, other.email);
+		compare(changed, "website", this.website, other.website);
+		return changed;
+	}
+
+	private static void compare(List<String> changed, String name, String one, String other) {
+		if (!Objects.equals(one, other)) {
+			changed.add(name);
+		}
 	}
 
 }

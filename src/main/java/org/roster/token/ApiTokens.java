@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.roster.activity.Action;
+import org.roster.activity.ActivityLog;
 import org.roster.account.AccessEndedEvent;
 import org.roster.account.RosterPrincipal;
 import org.roster.user.Role;
@@ -60,7 +62,10 @@ class ApiTokens {
 
 	private final UserService users;
 
-	ApiTokens(JdbcClient jdbc, UserService users) {
+	private final ActivityLog activity;
+
+	ApiTokens(JdbcClient jdbc, UserService users, ActivityLog activity) {
+		this.activity = activity;
 		this.jdbc = jdbc;
 		this.users = users;
 	}
@@ -88,6 +93,12 @@ class ApiTokens {
 					timestamp(expiresAt))
 			.update(keys, "id");
 		long id = Objects.requireNonNull(keys.getKey(), "generated id").longValue();
+		this.activity.record(Action.TOKEN_CREATED)
+			.target(owner.id(), owner.username())
+			.detail("name", name)
+			.detail("scope", scope.value())
+			.detail("prefix", token.substring(0, SHOWN))
+			.save();
 		return new CreatedToken(id, name, scope.value(), token.substring(0, SHOWN), token, now, expiresAt);
 	}
 
@@ -120,6 +131,7 @@ class ApiTokens {
 		if (deleted == 0) {
 			throw new TokenNotFoundException();
 		}
+		this.activity.record(Action.TOKEN_REVOKED).targetId(userId).detail("token", tokenId).save();
 	}
 
 	/**

@@ -37,7 +37,7 @@ final class TokenRoutes {
 	static final String[] JSON_ROUTES = { "/user_list", "/edit_user", "/users", "/users/*/invitation",
 			"/users/*/password-reset", "/users/*/email-verification", "/update_status", "/unlock_user", "/delete_user",
 			"/users/*/image", "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs",
-			"/error" };
+			"/activity", "/dashboard", "/error" };
 
 	private static final RequestMatcher ALLOWED = new OrRequestMatcher(Arrays.stream(JSON_ROUTES)
 		.map(PathPatternRequestMatcher::pathPattern)

@@ -225,16 +225,17 @@ public class UserService {
 
 	/**
 	 * Counts one more failed password and returns the new count (atomic, row-locked until
-	 * commit). In a transaction of its own: a failure counts even when the caller's
-	 * transaction rolls back (a self-deletion refused for a wrong password).
+	 * commit). {@code account.AccountService} runs it in a transaction of its own, with
+	 * the failure's event: a failure counts even when the caller's transaction rolls back
+	 * (a self-deletion refused for a wrong password).
 	 */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@Transactional
 	public int recordFailedLogin(long id) {
 		this.users.incrementFailedLogins(id);
 		return this.users.failedLogins(id);
 	}
 
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@Transactional
 	public void lockUntil(long id, Instant until) {
 		this.users.lockUntil(id, until);
 	}

@@ -18,11 +18,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 /**
  * Shortcuts for tests that need accounts: users created through {@link UserService} with
@@ -74,7 +74,8 @@ public final class AccountTestSupport {
 	public static Cookie signIn(MockMvc mvc, String username, String password) throws Exception {
 		return sessionCookie(mvc.perform(
 				post("/login").with(csrf()).with(freshClient()).param("username", username).param("password", password))
-			.andExpect(redirectedUrl("/profile"))
+			.andExpect((result) -> assertThat(result.getResponse().getRedirectedUrl()).as("where a sign-in lands")
+				.isIn("/profile", "/dashboard"))
 			.andReturn());
 	}
 

@@ -82,6 +82,24 @@ class AccessibilityBrowserTest extends BrowserTestSupport {
 	}
 
 	@Test
+	void dashboardAndActivity() {
+		admin("radia", "Radia Perlman");
+		user("ken", "Ken Thompson");
+		this.browser.deleteCookies();
+		this.browser.get(url("/login"));
+		submitLogin(this.browser, "ken", "not-his-password");
+		signIn("radia");
+		this.browser.pathIs("/dashboard");
+		this.browser.until("the charts are drawn", (d) -> this.browser
+			.<Boolean>script("return !!Chart.getChart(document.getElementById('signins-chart'))"));
+		assertAccessible("dashboard");
+		open("/activity");
+		assertAccessible("activity log");
+		open("/activity?action=lockout");
+		assertAccessible("empty activity log");
+	}
+
+	@Test
 	void secondFactorPages() throws Exception {
 		user("mary.jackson", "Mary Jackson");
 		signIn("mary.jackson");

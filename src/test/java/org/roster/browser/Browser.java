@@ -172,6 +172,11 @@ final class Browser implements AutoCloseable {
 		until("page " + path + " (at " + this.driver.getCurrentUrl() + ")", (d) -> path.equals(path()));
 	}
 
+	void pathIsOneOf(String... paths) {
+		List<String> expected = List.of(paths);
+		until("one of " + expected + " (at " + this.driver.getCurrentUrl() + ")", (d) -> expected.contains(path()));
+	}
+
 	@SuppressWarnings("unchecked")
 	<T> T script(String script, Object... args) {
 		return (T) ((JavascriptExecutor) this.driver).executeScript(script, args);

@@ -114,12 +114,15 @@ abstract class BrowserTestSupport {
 		return passwordHash;
 	}
 
-	/** Signs in through the login form (in a fresh session) and waits for the profile. */
+	/**
+	 * Signs in through the login form (in a fresh session) and waits for the landing
+	 * page: the dashboard for an admin, the profile for a user.
+	 */
 	void signIn(Browser browser, String login) {
 		browser.deleteCookies();
 		browser.get(url("/login"));
 		submitLogin(browser, login, PASSWORD);
-		browser.pathIs("/profile");
+		browser.pathIsOneOf("/profile", "/dashboard");
 	}
 
 	void signIn(String login) {

@@ -367,6 +367,49 @@ class GermanBrowserTest extends BrowserTestSupport {
 		assertThat(this.browser.find("#user-count").getText()).isEqualTo("0 Benutzer");
 	}
 
+	@Test
+	void dashboardAndActivityInGerman() {
+		admin("wim", "Wim Wenders");
+		inGerman();
+		submitLogin(this.browser, "wim", "falsch-geraten");
+		submitLogin(this.browser, "wim", PASSWORD);
+		this.browser.pathIs("/dashboard");
+		assertThat(lang()).isEqualTo("de");
+		assertThat(this.browser.driver().getTitle()).isEqualTo("Übersicht · Roster");
+		assertThat(this.browser.find("h1").getText()).isEqualTo("Übersicht");
+		assertThat(this.browser.find("#tile-locked").getText()).contains("Vorübergehend blockiert");
+		assertThat(this.browser.findAll("#dashboard-days thead th")
+			.stream()
+			.map((th) -> th.getDomProperty("textContent").strip())
+			.toList()).containsExactly("Tag", "Registrierungen", "Anmeldungen", "Fehlgeschlagene Anmeldungen");
+		List<WebElement> days = this.browser.findAll("#dashboard-days .dashboard-day");
+		assertThat(days).hasSize(30);
+		WebElement today = days.get(days.size() - 1);
+		// The class's other tests sign in too (the database is emptied per class).
+		assertThat(Integer.parseInt(today.getDomAttribute("data-sign-ins"))).isPositive();
+		assertThat(Integer.parseInt(today.getDomAttribute("data-failures"))).isPositive();
+		assertThat(this.browser.findAll("#dashboard-addresses .dashboard-address")).as("the browser's address")
+			.hasSize(1);
+		this.browser.until("the charts are drawn", (d) -> this.browser
+			.<Boolean>script("return !!Chart.getChart(document.getElementById('signins-chart'))"));
+		this.browser.screenshot("de-dashboard");
+		assertAccessible("German dashboard");
+		assertNoEnglish("dashboard");
+
+		this.browser.loadsNewPage("the activity log", () -> this.browser.find("#sidebar a[href$='/activity']").click());
+		assertThat(this.browser.find("h1").getText()).isEqualTo("Aktivität");
+		this.browser.type("#filter-user", "wim");
+		this.browser.loadsNewPage("lotte's events", () -> this.browser.find("#activity-filter-submit").click());
+		List<WebElement> rows = this.browser.findAll("#activity-table .activity-row");
+		assertThat(rows).hasSize(2);
+		assertThat(rows.get(0).findElement(By.cssSelector(".cell-action")).getText()).isEqualTo("Anmeldung");
+		assertThat(rows.get(0).findElement(By.cssSelector(".cell-outcome")).getText()).isEqualTo("Erfolg");
+		assertThat(rows.get(1).findElement(By.cssSelector(".cell-outcome")).getText()).isEqualTo("Fehlschlag");
+		assertThat(rows.get(1).findElement(By.cssSelector(".cell-details")).getText()).contains("wrong-password");
+		assertAccessible("German activity log");
+		assertNoEnglish("activity log");
+	}
+
 	/**
 	 * A fresh session switched to German as a user does it: the footer's "Deutsch" link
 	 * on the login page (which stores the ROSTER_LANG cookie).
@@ -388,7 +431,7 @@ class GermanBrowserTest extends BrowserTestSupport {
 	private void signInInGerman(String login) {
 		inGerman();
 		submitLogin(this.browser, login, PASSWORD);
-		this.browser.pathIs("/profile");
+		this.browser.pathIsOneOf("/profile", "/dashboard");
 		assertThat(lang()).isEqualTo("de");
 	}
 
