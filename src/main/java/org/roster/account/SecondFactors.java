@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.roster.activity.Action;
+import org.roster.activity.ActivityLog;
 import org.roster.mail.Outbox;
 import org.roster.mail.OutgoingMail;
 import org.roster.user.User;
@@ -39,8 +41,11 @@ public class SecondFactors {
 
 	private final SecurityProperties.Mfa policy;
 
+	private final ActivityLog activity;
+
 	SecondFactors(Authenticators authenticators, RecoveryCodes recoveryCodes, Outbox outbox,
-			TransactionTemplate transactions, SecurityProperties properties) {
+			TransactionTemplate transactions, SecurityProperties properties, ActivityLog activity) {
+		this.activity = activity;
 		this.authenticators = authenticators;
 		this.recoveryCodes = recoveryCodes;
 		this.outbox = outbox;
@@ -75,6 +80,7 @@ public class SecondFactors {
 			this.recoveryCodes.remove(user.getId());
 			if (removed || hadCodes) {
 				this.outbox.enqueue(notice(user, Change.REMOVED_BY_ADMIN));
+				this.activity.record(Action.SECOND_FACTOR_REMOVED).target(user).save();
 				return true;
 			}
 			return false;
@@ -111,6 +117,7 @@ public class SecondFactors {
 			}
 			List<String> codes = this.recoveryCodes.replace(user.getId());
 			this.outbox.enqueue(notice(user, Change.ADDED));
+			this.activity.record(Action.SECOND_FACTOR_ADDED).target(user).save();
 			return codes;
 		});
 	}
@@ -122,6 +129,7 @@ public class SecondFactors {
 			this.recoveryCodes.remove(user.getId());
 			if (removed) {
 				this.outbox.enqueue(notice(user, Change.REMOVED));
+				this.activity.record(Action.SECOND_FACTOR_REMOVED).target(user).save();
 			}
 			return removed;
 		}));
@@ -135,6 +143,7 @@ public class SecondFactors {
 			}
 			List<String> codes = this.recoveryCodes.replace(user.getId());
 			this.outbox.enqueue(notice(user, Change.NEW_RECOVERY_CODES));
+			this.activity.record(Action.RECOVERY_CODES_RENEWED).target(user).save();
 			return codes;
 		});
 	}

@@ -55,7 +55,15 @@ public enum Action {
 
 	TOKEN_REVOKED("token-revoked", true),
 
-	APPLICATION_REVOKED("application-revoked", true);
+	APPLICATION_REVOKED("application-revoked", true),
+
+	/** An authenticator app set up (with new recovery codes). */
+	SECOND_FACTOR_ADDED("second-factor-added", true),
+
+	/** The authenticator app and recovery codes removed, by the user or an admin. */
+	SECOND_FACTOR_REMOVED("second-factor-removed", true),
+
+	RECOVERY_CODES_RENEWED("recovery-codes-renewed", true);
 
 	private final String code;
 
