@@ -94,7 +94,7 @@ class SecondFactorController {
 			request.getSession().invalidate();
 			return "redirect:/login";
 		}
-		this.gate.redirect(request, response, signedIn);
+		this.gate.redirect(request, response, half, signedIn);
 		return null;
 	}
 

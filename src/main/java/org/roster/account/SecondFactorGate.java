@@ -87,7 +87,8 @@ class SecondFactorGate {
 			return null;
 		}
 		return new HalfSignIn(RosterPrincipal.of(user), firstFactor, this.clock.instant(),
-				(checkedHash != null) ? Sha256.hex(checkedHash) : null, user.getLanguage(), step == SecondStep.SET_UP);
+				(checkedHash != null) ? Sha256.hex(checkedHash) : null, user.getLanguage(), step == SecondStep.SET_UP,
+				null);
 	}
 
 	/**
@@ -97,7 +98,8 @@ class SecondFactorGate {
 	void begin(HttpServletRequest request, HttpServletResponse response, HalfSignIn half) throws IOException {
 		HttpSession session = request.getSession();
 		request.changeSessionId();
-		session.setAttribute(HalfSignIn.ATTRIBUTE, half);
+		session.setAttribute(HalfSignIn.ATTRIBUTE,
+				half.withLinkRequested(request.getParameter(ExternalSignIns.LINK_PARAMETER)));
 		AuthenticatorSetUp.forget(session);
 		response.sendRedirect(request.getContextPath() + (half.setUpRequired() ? SETUP_PATH : CODE_PATH));
 	}
@@ -157,10 +159,14 @@ class SecondFactorGate {
 	}
 
 	/**
-	 * {@link #store}, then on to the page that asked for the sign-in (or the profile).
+	 * {@link #store}, then on to the page that asked for the sign-in (or the profile); a
+	 * provider account waiting to be linked by this sign-in is linked now.
 	 */
-	void redirect(HttpServletRequest request, HttpServletResponse response, Authentication signedIn)
+	void redirect(HttpServletRequest request, HttpServletResponse response, HalfSignIn half, Authentication signedIn)
 			throws IOException, ServletException {
+		if (half.linkRequested() != null) {
+			request.setAttribute(SignInConfirmation.LINK_REQUESTED, half.linkRequested());
+		}
 		store(request, response, signedIn);
 		this.confirmation.onAuthenticationSuccess(request, response, signedIn);
 	}

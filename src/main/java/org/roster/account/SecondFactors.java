@@ -80,7 +80,7 @@ public class SecondFactors {
 			this.recoveryCodes.remove(user.getId());
 			if (removed || hadCodes) {
 				this.outbox.enqueue(notice(user, Change.REMOVED_BY_ADMIN));
-				record(user, Change.REMOVED_BY_ADMIN);
+				this.activity.record(Action.SECOND_FACTOR_REMOVED).target(user).save();
 				return true;
 			}
 			return false;
@@ -106,9 +106,8 @@ public class SecondFactors {
 		if (!this.recoveryCodes.use(userId, input)) {
 			return null;
 		}
-		this.activity.record(Action.SECOND_FACTOR)
+		this.activity.record(Action.RECOVERY_CODE_USED)
 			.targetId(userId)
-			.detail("change", "recovery-code-used")
 			.detail("left", this.recoveryCodes.remaining(userId))
 			.save();
 		return RECOVERY_CODE_AUTHORITY;
@@ -125,7 +124,7 @@ public class SecondFactors {
 			}
 			List<String> codes = this.recoveryCodes.replace(user.getId());
 			this.outbox.enqueue(notice(user, Change.ADDED));
-			record(user, Change.ADDED);
+			this.activity.record(Action.SECOND_FACTOR_ADDED).target(user).save();
 			return codes;
 		});
 	}
@@ -137,7 +136,7 @@ public class SecondFactors {
 			this.recoveryCodes.remove(user.getId());
 			if (removed) {
 				this.outbox.enqueue(notice(user, Change.REMOVED));
-				record(user, Change.REMOVED);
+				this.activity.record(Action.SECOND_FACTOR_REMOVED).target(user).save();
 			}
 			return removed;
 		}));
@@ -151,14 +150,9 @@ public class SecondFactors {
 			}
 			List<String> codes = this.recoveryCodes.replace(user.getId());
 			this.outbox.enqueue(notice(user, Change.NEW_RECOVERY_CODES));
-			record(user, Change.NEW_RECOVERY_CODES);
+			this.activity.record(Action.RECOVERY_CODES_RENEWED).target(user).save();
 			return codes;
 		});
-	}
-
-	/** The change's event, in the change's transaction. */
-	private void record(User user, Change change) {
-		this.activity.record(Action.SECOND_FACTOR).target(user).detail("change", change.key).save();
 	}
 
 	private static OutgoingMail notice(User user, Change change) {

@@ -32,6 +32,12 @@ final class SignInConfirmation implements AuthenticationSuccessHandler {
 
 	private static final Log logger = LogFactory.getLog(SignInConfirmation.class);
 
+	/**
+	 * Request attribute: the {@code link} field of a password sign-in that finishes on
+	 * the code page, whose own form has none.
+	 */
+	static final String LINK_REQUESTED = "roster.linkRequested";
+
 	private final AuthenticationSuccessHandler redirect;
 
 	private final UserService users;
@@ -108,8 +114,10 @@ final class SignInConfirmation implements AuthenticationSuccessHandler {
 	 */
 	private void completePendingLink(HttpServletRequest request, RosterPrincipal principal) {
 		HttpSession session = request.getSession(false);
+		String link = (request.getAttribute(LINK_REQUESTED) instanceof String carried) ? carried
+				: request.getParameter(ExternalSignIns.LINK_PARAMETER);
 		if (session == null || !(session.getAttribute(ExternalSignIns.PENDING) instanceof PendingSignIn pending)
-				|| !pending.account().registrationId().equals(request.getParameter(ExternalSignIns.LINK_PARAMETER))) {
+				|| !pending.account().registrationId().equals(link)) {
 			return;
 		}
 		session.removeAttribute(ExternalSignIns.PENDING);

@@ -47,11 +47,6 @@ public enum Action {
 
 	DELETION("deletion", true),
 
-	/**
-	 * An authenticator app set up or removed, new recovery codes, a recovery code used.
-	 */
-	SECOND_FACTOR("second-factor", true),
-
 	/** Sessions signed out from "Where you're signed in" (by the user or an admin). */
 	SESSION_ENDED("session-ended", true),
 
@@ -63,7 +58,20 @@ public enum Action {
 
 	TOKEN_REVOKED("token-revoked", true),
 
-	APPLICATION_REVOKED("application-revoked", true);
+	APPLICATION_REVOKED("application-revoked", true),
+
+	/** An authenticator app set up (with new recovery codes). */
+	SECOND_FACTOR_ADDED("second-factor-added", true),
+
+	/** The authenticator app and recovery codes removed, by the user or an admin. */
+	SECOND_FACTOR_REMOVED("second-factor-removed", true),
+
+	RECOVERY_CODES_RENEWED("recovery-codes-renewed", true),
+
+	/**
+	 * A recovery code in place of an authenticator code at sign-in (how many are left).
+	 */
+	RECOVERY_CODE_USED("recovery-code-used", true);
 
 	private final String code;
 

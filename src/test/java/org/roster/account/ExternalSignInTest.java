@@ -184,6 +184,26 @@ class ExternalSignInTest {
 	}
 
 	@Test
+	void aLinkByPasswordWaitsForTheSecondFactorAndThenLinks() throws Exception {
+		User erin = this.accounts.user("erin");
+		String secret = TotpCodes.newSecret();
+		long step = Math.floorDiv(Instant.now().getEpochSecond(), TotpCodes.PERIOD_SECONDS);
+		this.authenticators.add(erin.getId(), secret, step);
+		TestProviders.nextOidc("subject-erin", Map.of("email", erin.getEmail(), "email_verified", true));
+		WireClient client = client();
+		assertThat(WireClient.location(TestProviders.signIn(client, "oidc"))).endsWith("/login/external");
+		HttpResponse<String> password = client.submit("/login/external", "/login",
+				Map.of("username", "erin", "password", AccountTestSupport.PASSWORD, "link", "oidc"));
+		assertThat(WireClient.location(password)).endsWith("/login/code");
+		assertThat(identities()).as("not before the code").isZero();
+		HttpResponse<String> code = client.submit("/login/code", "/login/code",
+				Map.of("code", TotpCodes.codeAt(secret, step + 1)));
+		assertThat(WireClient.location(code)).endsWith("/profile");
+		assertThat(client.get("/profile").body()).contains("Your Test ID account is linked");
+		assertThat(identities()).isOne();
+	}
+
+	@Test
 	void theAddressOfAnAccountLinksOnlyAfterItsPasswordFromTheLinkPage() throws Exception {
 		User carol = this.accounts.user("carol");
 		TestProviders.nextOidc("subject-carol", Map.of("email", carol.getEmail(), "email_verified", true));

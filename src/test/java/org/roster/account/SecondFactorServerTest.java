@@ -259,6 +259,13 @@ class SecondFactorServerTest {
 				"");
 		assertThat(removed.statusCode()).isEqualTo(204);
 		assertThat(notices("paula")).contains("An administrator removed the authenticator app");
+		// In the activity log: the set-up by paula, the removal by the admin.
+		assertThat(this.jdbc
+			.sql("SELECT action || ' by ' || actor_name FROM audit_events WHERE target_id = ? AND action LIKE 'second%'"
+					+ " ORDER BY id")
+			.param(this.paula.getId())
+			.query(String.class)
+			.list()).containsExactly("second-factor-added by paula", "second-factor-removed by ada");
 		JsonNode after = JsonMapper.builder()
 			.build()
 			.readTree(admin.get("/users/" + this.paula.getId() + "/second-factors", "application/json").body());
