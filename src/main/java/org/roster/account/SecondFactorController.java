@@ -151,7 +151,9 @@ class SecondFactorController {
 		// SignInConfirmation does after its redirect).
 		AuthenticatorSetUp.commit(response);
 		boolean stands = this.gate.confirm(request, signedIn);
-		this.setUp.showCodes(model, codes, (stands && saved != null) ? saved.getRedirectUrl() : "/profile");
+		// Only admins set up here, and a sign-in without a page to return to takes them
+		// to the dashboard.
+		this.setUp.showCodes(model, codes, (stands && saved != null) ? saved.getRedirectUrl() : "/dashboard");
 		return "recovery-codes";
 	}
 

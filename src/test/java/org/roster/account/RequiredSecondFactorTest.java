@@ -77,7 +77,7 @@ class RequiredSecondFactorTest {
 		HttpResponse<String> done = browser.submit("/login/setup", "/login/setup",
 				Map.of("code", TotpCodes.codeAt(key, step)));
 		assertThat(done.statusCode()).isEqualTo(200);
-		assertThat(done.body()).contains("id=\"recovery-codes\"").contains("href=\"/profile\"");
+		assertThat(done.body()).contains("id=\"recovery-codes\"").contains("href=\"/dashboard\"");
 		assertThat(browser.get("/user_list").statusCode()).isEqualTo(200);
 
 		// The next sign-in asks for a code, as for anyone with an authenticator.
