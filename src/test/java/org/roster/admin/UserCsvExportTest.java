@@ -1,6 +1,8 @@
 package org.roster.admin;
 
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +101,24 @@ class UserCsvExportTest {
 		HttpResponse<String> linked = csv("/user_list?q=mia&format=csv&bom=true", "text/html");
 		assertThat(linked.statusCode()).isEqualTo(200);
 		assertThat(linked.body()).startsWith("\uFEFFid,username");
+	}
+
+	@Test
+	void theExportImportedOverTheWireIsEveryRowExistingAndAnOversizedFileIsRefused() throws Exception {
+		byte[] export = this.admin.get("/user_list?format=csv&bom=true", "text/csv")
+			.body()
+			.getBytes(StandardCharsets.UTF_8);
+		String token = this.admin.csrfToken("/user_list");
+		HttpResponse<String> preview = this.admin.upload("/users/import?dryRun=true", token, "file", "users.csv",
+				export);
+		assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+		assertThat(preview.body()).contains("\"create\":0", "\"skip\":27", "\"errors\":0");
+
+		byte[] huge = new byte[6 * 1024 * 1024];
+		Arrays.fill(huge, (byte) 'a');
+		HttpResponse<String> refused = this.admin.upload("/users/import?dryRun=true", token, "file", "users.csv", huge);
+		assertThat(refused.statusCode()).isEqualTo(413);
+		assertThat(refused.body()).contains("/problems/import-too-large");
 	}
 
 	@Test

@@ -260,13 +260,12 @@ class UserImportTest {
 	void onlyAdminsWithASessionImport() throws Exception {
 		byte[] file = csv("username,email\nquinn,quinn@example.com\n");
 		User user = this.accounts.user("plainuser");
-		problem(this.mvc.perform(withCsrf(multipart("/users/import").file(part(file)).param("dryRun", "true"))
-			.accept(MediaType.APPLICATION_JSON)), 401, "/problems/unauthorized");
-		problem(this.mvc
-			.perform(withCsrf(multipart("/users/import").file(part(file)).param("dryRun", "true")).with(as(user))), 403,
+		problem(this.mvc.perform(
+				withCsrf(multipart("/users/import?dryRun=true").file(part(file))).accept(MediaType.APPLICATION_JSON)),
+				401, "/problems/unauthorized");
+		problem(this.mvc.perform(withCsrf(multipart("/users/import?dryRun=true").file(part(file))).with(as(user))), 403,
 				"/problems/forbidden");
-		problem(this.mvc.perform(multipart("/users/import").file(part(file))
-			.param("dryRun", "true")
+		problem(this.mvc.perform(multipart("/users/import?dryRun=true").file(part(file))
 			.with(as(this.admin))
 			.accept(MediaType.APPLICATION_JSON)), 403, "/problems/forbidden");
 		String token = this.json.readTree(this.mvc
@@ -277,8 +276,7 @@ class UserImportTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString()).get("token").asString();
-		problem(this.mvc.perform(multipart("/users/import").file(part(file))
-			.param("dryRun", "true")
+		problem(this.mvc.perform(multipart("/users/import?dryRun=true").file(part(file))
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)), 403, "/problems/token-refused");
 		assertThat(this.users.findByLogin("quinn")).isEmpty();
 	}
@@ -302,8 +300,7 @@ class UserImportTest {
 	}
 
 	private ResultActions preview(byte[] file) throws Exception {
-		return this.mvc.perform(
-				withCsrf(multipart("/users/import").file(part(file)).param("dryRun", "true")).with(as(this.admin)));
+		return this.mvc.perform(withCsrf(multipart("/users/import?dryRun=true").file(part(file))).with(as(this.admin)));
 	}
 
 	private ResultActions confirm(byte[] file, String planId) throws Exception {

@@ -61,8 +61,7 @@ class UserImportWithoutMailTest {
 		MockMultipartFile file = new MockMultipartFile("file", "users.csv", "text/csv",
 				"username,email\nrosa,rosa@example.com\n".getBytes(StandardCharsets.UTF_8));
 		JsonNode preview = this.json.readTree(this.mvc
-			.perform(multipart("/users/import").file(file)
-				.param("dryRun", "true")
+			.perform(multipart("/users/import?dryRun=true").file(file)
 				.with(as(admin))
 				.with(csrf())
 				.accept(MediaType.APPLICATION_JSON))

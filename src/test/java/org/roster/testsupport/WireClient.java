@@ -1,5 +1,6 @@
 package org.roster.testsupport;
 
+import java.io.ByteArrayOutputStream;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -109,6 +111,27 @@ public final class WireClient {
 			.header("Accept", "application/json")
 			.header("X-CSRF-TOKEN", csrfToken)
 			.method(method, BodyPublishers.ofString(json))
+			.build(), BodyHandlers.ofString());
+	}
+
+	/**
+	 * A script's upload of one file (multipart field {@code field}), with the CSRF
+	 * header.
+	 */
+	public HttpResponse<String> upload(String path, String csrfToken, String field, String filename, byte[] content)
+			throws Exception {
+		String boundary = "roster-" + UUID.randomUUID();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+				+ filename + "\"\r\nContent-Type: text/csv\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+		return this.http.send(HttpRequest.newBuilder(URI.create(url(path)))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Accept", "application/json")
+			.header("X-CSRF-TOKEN", csrfToken)
+			.POST(BodyPublishers.ofByteArray(body.toByteArray()))
 			.build(), BodyHandlers.ofString());
 	}
 
