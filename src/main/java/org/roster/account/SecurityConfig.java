@@ -71,15 +71,9 @@ class SecurityConfig {
 				new HttpSessionSecurityContextRepository());
 	}
 
-	/**
-	 * The page to return to after signing in waits in a cookie, not in a stored session;
-	 * only page visits are worth returning to, never a script's JSON call.
-	 */
+	/** The page to return to after signing in ({@link PageRequestCache}). */
 	static CookieRequestCache requestCache() {
-		CookieRequestCache requestCache = new CookieRequestCache();
-		requestCache.setRequestMatcher(
-				(request) -> HttpMethod.GET.matches(request.getMethod()) && ProblemResponses.wantsHtml(request));
-		return requestCache;
+		return new PageRequestCache();
 	}
 
 	/**

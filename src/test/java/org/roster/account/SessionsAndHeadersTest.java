@@ -194,6 +194,18 @@ class SessionsAndHeadersTest {
 			.andExpect(content().contentTypeCompatibleWith("application/problem+json"));
 	}
 
+	@Test
+	void aPageVisitedAgainBeforeSigningInIsSentToLoginAgain() throws Exception {
+		jakarta.servlet.http.Cookie saved = this.mvc.perform(get("/profile").accept("text/html"))
+			.andExpect(redirectedUrl("/login"))
+			.andReturn()
+			.getResponse()
+			.getCookie("REDIRECT_URI");
+		org.assertj.core.api.Assertions.assertThat(saved).as("the page to return to").isNotNull();
+		// The saved address keeps no headers: the second visit is still a page visit.
+		this.mvc.perform(get("/profile").accept("text/html").cookie(saved)).andExpect(redirectedUrl("/login"));
+	}
+
 	private void assertSecurityHeaders(ResultActions result) throws Exception {
 		result.andExpect(header().string("Content-Security-Policy", SecurityConfig.CONTENT_SECURITY_POLICY))
 			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
