@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModuleDependency;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.core.DependencyDepth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,11 +58,11 @@ class ModulesTest {
 		}
 		Map<String, Set<String>> actual = new TreeMap<>();
 		for (ApplicationModule module : MODULES) {
-			actual.put(module.getName(),
-					module.getDependencies(MODULES)
+			actual.put(module.getIdentifier().toString(),
+					module.getDependencies(MODULES, DependencyDepth.IMMEDIATE)
 						.stream()
 						.map(ApplicationModuleDependency::getTargetModule)
-						.map(ApplicationModule::getName)
+						.map(target -> target.getIdentifier().toString())
 						.collect(Collectors.toCollection(TreeSet::new)));
 		}
 		assertThat(documented).as("docs/ARCHITECTURE.md's features and what they use").isEqualTo(actual);

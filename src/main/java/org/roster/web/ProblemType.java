@@ -81,7 +81,7 @@ public enum ProblemType {
 	OWN_ACCOUNT("own-account", HttpStatus.CONFLICT, "Not allowed on your own account",
 			"An admin cannot do this to their own account."),
 
-	IMAGE_TOO_LARGE("image-too-large", HttpStatus.PAYLOAD_TOO_LARGE, "Image too large", "The image is too large."),
+	IMAGE_TOO_LARGE("image-too-large", HttpStatus.CONTENT_TOO_LARGE, "Image too large", "The image is too large."),
 
 	INVALID_IMAGE("invalid-image", HttpStatus.BAD_REQUEST, "Invalid image", "This is not an acceptable image."),
 

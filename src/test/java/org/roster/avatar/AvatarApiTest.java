@@ -189,7 +189,7 @@ class AvatarApiTest {
 			.andExpect(jsonPath("$.detail").value("Not a JPEG, PNG, GIF or WebP image."));
 		this.mvc
 			.perform(multipart("/users/{id}/image", erin.getId()).file(image(new byte[6 * 1024 * 1024])).with(as(erin)))
-			.andExpect(status().isPayloadTooLarge())
+			.andExpect(status().isContentTooLarge())
 			.andExpect(jsonPath("$.status").value(413));
 		this.mvc.perform(multipart("/users/{id}/image", erin.getId()).with(as(erin)))
 			.andExpect(status().isBadRequest())
