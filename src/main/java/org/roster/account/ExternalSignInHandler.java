@@ -68,14 +68,15 @@ class ExternalSignInHandler implements AuthenticationSuccessHandler, Authenticat
 
 	ExternalSignInHandler(ExternalSignIns signIns, UserService users, LocaleResolver locales,
 			SecurityContextRepository contexts, EmailVerification verification, ResendProof resendProof,
-			ExternalProviders providers) {
+			ExternalProviders providers, RecentSignIn recentSignIn) {
 		this.signIns = signIns;
 		this.providers = providers;
 		this.locales = locales;
 		this.contexts = contexts;
 		this.verification = verification;
 		this.resendProof = resendProof;
-		this.confirmation = new SignInConfirmation(SecurityConfig.signInRedirect(), users, locales, signIns);
+		this.confirmation = new SignInConfirmation(SecurityConfig.signInRedirect(), users, locales, signIns,
+				recentSignIn);
 	}
 
 	@Override

@@ -21,7 +21,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The signed-in user's own page: account, profile, avatar, password and account deletion.
+ * The signed-in user's own page: account, profile, avatar, sign-in methods (providers,
+ * passkeys), password and account deletion.
  */
 @Controller
 class ProfilePageController {
@@ -36,13 +37,19 @@ class ProfilePageController {
 
 	private final ExternalIdentities identities;
 
+	private final Passkeys passkeys;
+
+	private final RecentSignIn recentSignIn;
+
 	ProfilePageController(UserService users, ProfileService profiles, EmailVerification verification,
-			ExternalProviders providers, ExternalIdentities identities) {
+			ExternalProviders providers, ExternalIdentities identities, Passkeys passkeys, RecentSignIn recentSignIn) {
 		this.users = users;
 		this.profiles = profiles;
 		this.verification = verification;
 		this.providers = providers;
 		this.identities = identities;
+		this.passkeys = passkeys;
+		this.recentSignIn = recentSignIn;
 	}
 
 	@GetMapping("/profile")
@@ -57,6 +64,10 @@ class ProfilePageController {
 		model.addAttribute("verificationOn", this.verification.isOn());
 		model.addAttribute("signInMethods", signInMethods(user.getId()));
 		model.addAttribute("externalNotice", takeNotice(request));
+		model.addAttribute("passkeys", this.passkeys.of(user));
+		// Within the window the forms ask for no password.
+		HttpSession session = request.getSession(false);
+		model.addAttribute("passkeyConfirmNeeded", session == null || !this.recentSignIn.isFresh(session));
 		return "profile";
 	}
 

@@ -6,12 +6,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code roster.security.*}: lockout, throttling and password policy (docs/API.md,
- * Configuration).
+ * {@code roster.security.*}: lockout, throttling, password policy and how long a sign-in
+ * counts as recent (docs/API.md, Configuration).
  */
 @ConfigurationProperties("roster.security")
 public record SecurityProperties(@DefaultValue Lockout lockout, @DefaultValue RateLimit rateLimit,
-		@DefaultValue Password password) {
+		@DefaultValue Password password, @DefaultValue("5m") Duration recentSignIn) {
 
 	public record Lockout(@DefaultValue("5") int maxFailures, @DefaultValue("1m") Duration initialLock,
 			@DefaultValue("15m") Duration maxLock) {

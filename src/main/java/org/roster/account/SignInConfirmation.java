@@ -38,12 +38,15 @@ final class SignInConfirmation implements AuthenticationSuccessHandler {
 
 	private final ExternalSignIns externalSignIns;
 
+	private final RecentSignIn recentSignIn;
+
 	SignInConfirmation(AuthenticationSuccessHandler redirect, UserService users, LocaleResolver locales,
-			ExternalSignIns externalSignIns) {
+			ExternalSignIns externalSignIns, RecentSignIn recentSignIn) {
 		this.redirect = redirect;
 		this.users = users;
 		this.locales = locales;
 		this.externalSignIns = externalSignIns;
+		this.recentSignIn = recentSignIn;
 	}
 
 	@Override
@@ -52,6 +55,11 @@ final class SignInConfirmation implements AuthenticationSuccessHandler {
 		if (authentication instanceof PasswordSignIn signIn) {
 			// Before the redirect, so that the page it leads to can say how it went.
 			completePendingLink(request, signIn.principal());
+		}
+		// Before the response is committed: the session is stored with it.
+		HttpSession signedIn = request.getSession(false);
+		if (signedIn != null) {
+			this.recentSignIn.record(signedIn);
 		}
 		// Committing the redirect makes Spring Session store the session first.
 		this.redirect.onAuthenticationSuccess(request, response, authentication);

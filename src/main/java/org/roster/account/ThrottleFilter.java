@@ -21,16 +21,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Guards every request that checks a password (sign-in, and the current password asked by
- * a password change or a self-deletion), asks for or uses a password-reset link, or uses
- * or asks again for another mailed link, with one bucket per client address, and
- * {@code /email_exists} with another: beyond the limit, 429 with {@code Retry-After},
- * before any password is hashed.
+ * a password change, a self-deletion or a passkey change), asks for or uses a
+ * password-reset link, or uses or asks again for another mailed link, with one bucket per
+ * client address, and {@code /email_exists} with another: beyond the limit, 429 with
+ * {@code Retry-After}, before any password is hashed.
  */
 class ThrottleFilter extends OncePerRequestFilter {
 
 	private static final RequestMatcher PASSWORD_CHECKS = new OrRequestMatcher(
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login"),
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/profile/password"),
+			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PasskeyController.OPTIONS_PATH),
+			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PasskeyPageController.CHANGE_PATHS),
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PasswordResetController.FORGOT),
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PasswordResetController.RESET),
 			// Mailed links and "send the link again": guessing tokens or making mail.
@@ -40,6 +42,8 @@ class ThrottleFilter extends OncePerRequestFilter {
 			// A provider round trip's start stores a session; its address form makes an
 			// account and a mail.
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/oauth2/authorization/*"),
+			// So do a passkey sign-in's options.
+			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/webauthn/authenticate/options"),
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, ExternalSignInController.EMAIL_PATH),
 			new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.DELETE, "/delete_user"),
 					ThrottleFilter::deletesOwnAccount));

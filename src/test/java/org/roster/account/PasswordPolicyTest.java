@@ -23,7 +23,7 @@ class PasswordPolicyTest {
 
 	private final PasswordPolicy policy = new PasswordPolicy(
 			new SecurityProperties(new SecurityProperties.Lockout(5, Duration.ofMinutes(1), Duration.ofMinutes(15)),
-					new SecurityProperties.RateLimit(30), new SecurityProperties.Password(3)),
+					new SecurityProperties.RateLimit(30), new SecurityProperties.Password(3), Duration.ofMinutes(5)),
 			new Messages(bundles()));
 
 	private static ResourceBundleMessageSource bundles() {
