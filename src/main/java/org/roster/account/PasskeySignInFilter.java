@@ -1,20 +1,29 @@
 package org.roster.account;
 
+import java.io.IOException;
+import java.util.Map;
 import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.roster.user.UserService;
 import org.roster.web.ProblemResponses;
 import org.roster.web.ProblemType;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.ObjectPostProcessor;
-import org.springframework.security.web.authentication.HttpMessageConverterAuthenticationSuccessHandler;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -27,6 +36,8 @@ import org.springframework.web.servlet.LocaleResolver;
  * why in the visitor's language.
  */
 final class PasskeySignInFilter implements ObjectPostProcessor<WebAuthnAuthenticationFilter> {
+
+	private static final JsonMapper ANSWER = JsonMapper.builder().build();
 
 	private final PasskeyAuthenticationProvider provider;
 
@@ -48,9 +59,8 @@ final class PasskeySignInFilter implements ObjectPostProcessor<WebAuthnAuthentic
 		this.events = events;
 		this.contexts = contexts;
 		this.sessions = sessions;
-		HttpMessageConverterAuthenticationSuccessHandler answer = new HttpMessageConverterAuthenticationSuccessHandler();
-		answer.setRequestCache(SecurityConfig.requestCache());
-		this.confirmation = new SignInConfirmation(answer, users, locales, externalSignIns, recentSignIn);
+		this.confirmation = new SignInConfirmation(PasskeySignInFilter::answer, users, locales, externalSignIns,
+				recentSignIn);
 		this.problems = problems;
 	}
 
@@ -78,6 +88,23 @@ final class PasskeySignInFilter implements ObjectPostProcessor<WebAuthnAuthentic
 			this.problems.write(request, response, ProblemType.PASSKEY_REFUSED, detail);
 		});
 		return filter;
+	}
+
+	/**
+	 * Where the script goes next, as Spring's passkey script expects it: the page that
+	 * asked for the sign-in, else the profile. Writing it commits the response, which
+	 * stores the session before the sign-in is recorded.
+	 */
+	private static void answer(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+			throws IOException {
+		RequestCache cache = SecurityConfig.requestCache();
+		SavedRequest saved = cache.getRequest(request, response);
+		String target = (saved != null) ? saved.getRedirectUrl() : request.getContextPath() + "/profile";
+		cache.removeRequest(request, response);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		ANSWER.writeValue(response.getOutputStream(), Map.of("authenticated", true, "redirectUrl", target));
+		response.flushBuffer();
 	}
 
 }
