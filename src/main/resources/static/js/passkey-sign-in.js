@@ -9,6 +9,10 @@ import { autofillAvailable, getAssertion, supported } from './webauthn.js';
 const button = document.getElementById('passkey-sign-in');
 const error = document.getElementById('passkey-error');
 let pending = null;
+// One ceremony at a time: the session keeps one set of options, and two requests writing it
+// at once could collide.
+let running = Promise.resolve();
+let leaving = false;
 
 async function post(url, body) {
   const response = await fetch(url, {
@@ -30,6 +34,7 @@ async function signIn(conditional) {
   const options = await post('/webauthn/authenticate/options');
   const assertion = await getAssertion(options, { conditional, signal });
   const answer = await post('/login/webauthn', assertion);
+  leaving = true;
   window.location.assign(answer.redirectUrl || '/profile');
 }
 
@@ -43,8 +48,13 @@ if (button && supported()) {
   button.addEventListener('click', async () => {
     show('');
     button.disabled = true;
+    // The autofill request gives way; if it is already past the browser's dialog, it ends first.
+    pending?.abort();
+    await running.catch(() => {});
+    if (leaving) return;
     try {
-      await signIn(false);
+      running = signIn(false);
+      await running;
     } catch (failure) {
       if (failure?.name === 'AbortError') return;
       show(failure?.name === 'NotAllowedError' ? t('js.passkey.cancelled') : failure.message);
@@ -54,7 +64,8 @@ if (button && supported()) {
   });
   autofillAvailable().then((available) => {
     if (!available) return;
-    signIn(true).catch((failure) => {
+    running = signIn(true);
+    running.catch((failure) => {
       if (failure?.name !== 'AbortError' && failure?.name !== 'NotAllowedError') show(failure.message);
     });
   });

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
@@ -11,7 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.Credential;
 import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
@@ -178,11 +181,24 @@ class PasskeyBrowserTest extends BrowserTestSupport {
 	/** "Add a passkey" on the profile (a recent sign-in: no password asked). */
 	static void addPasskey(Browser browser, String label) {
 		browser.type("#passkey-new-label", label);
-		browser.loadsNewPage("the profile with passkey " + label, () -> browser.find("#passkey-add").click());
-		browser.until("passkey " + label + " listed",
-				(d) -> browser.findAll("#passkey-list .passkey-label")
+		browser.find("#passkey-add").click();
+		// The page reloads with the passkey listed, or the form says what failed. Three
+		// calls and the authenticator: a longer wait than one page's.
+		String outcome = new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+			.withMessage("passkey " + label + " listed or refused")
+			.ignoring(StaleElementReferenceException.class)
+			.until((d) -> {
+				List<WebElement> errors = d.findElements(By.id("passkey-add-error"));
+				String error = errors.isEmpty() ? "" : errors.get(0).getText();
+				if (!error.isEmpty()) {
+					return "refused: " + error;
+				}
+				boolean listed = d.findElements(By.cssSelector("#passkey-list .passkey-label"))
 					.stream()
-					.anyMatch((element) -> element.getText().equals(label)));
+					.anyMatch((element) -> element.getText().equals(label));
+				return listed ? "listed" : null;
+			});
+		assertThat(outcome).isEqualTo("listed");
 	}
 
 	private void signOut() {
