@@ -12,3 +12,4 @@ export const TOO_MANY_REQUESTS = '/problems/too-many-requests';
 export function problemType(error) {
   return error?.problem?.type ?? null;
 }
+export const CONFIRMATION_REQUIRED = '/problems/confirmation-required';

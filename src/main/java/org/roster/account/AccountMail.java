@@ -8,9 +8,10 @@ import org.roster.mail.OutgoingMail;
 import org.roster.user.User;
 
 /**
- * The messages about an account's password, each in the owner's language: the reset link,
- * the invitation (a link to choose the first password) and the notice that the password
- * was changed. Both links open {@code /reset-password}.
+ * The notices that a passkey was added, renamed or removed, and the messages about an
+ * account's password, each in the owner's language: the reset link, the invitation (a
+ * link to choose the first password) and the notice that the password was changed. Both
+ * links open {@code /reset-password}.
  */
 final class AccountMail {
 
@@ -34,6 +35,21 @@ final class AccountMail {
 	static OutgoingMail passwordChanged(User user) {
 		return OutgoingMail.notice("password-changed", user.getEmail(), user.getLanguage(), user.getId(),
 				Map.of("username", user.getUsername()));
+	}
+
+	static OutgoingMail passkeyAdded(User user, String label) {
+		return OutgoingMail.notice("passkey-added", user.getEmail(), user.getLanguage(), user.getId(),
+				Map.of("username", user.getUsername(), "label", label));
+	}
+
+	static OutgoingMail passkeyRenamed(User user, String oldLabel, String label) {
+		return OutgoingMail.notice("passkey-renamed", user.getEmail(), user.getLanguage(), user.getId(),
+				Map.of("username", user.getUsername(), "oldLabel", oldLabel, "label", label));
+	}
+
+	static OutgoingMail passkeyRemoved(User user, String label) {
+		return OutgoingMail.notice("passkey-removed", user.getEmail(), user.getLanguage(), user.getId(),
+				Map.of("username", user.getUsername(), "label", label));
 	}
 
 }

@@ -22,7 +22,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The signed-in user's own page: account, profile, avatar, password and account deletion.
+ * The signed-in user's own page: account, profile, avatar, sign-in methods (providers,
+ * passkeys), password and account deletion.
  */
 @Controller
 class ProfilePageController {
@@ -39,14 +40,17 @@ class ProfilePageController {
 
 	private final SecondFactors secondFactors;
 
+	private final Passkeys passkeys;
+
 	private final RecentSignIn recentSignIn;
 
 	private final ActivityLog activity;
 
 	ProfilePageController(UserService users, ProfileService profiles, EmailVerification verification,
-			ExternalProviders providers, ExternalIdentities identities, SecondFactors secondFactors,
+			ExternalProviders providers, ExternalIdentities identities, SecondFactors secondFactors, Passkeys passkeys,
 			RecentSignIn recentSignIn, ActivityLog activity) {
 		this.secondFactors = secondFactors;
+		this.passkeys = passkeys;
 		this.recentSignIn = recentSignIn;
 		this.activity = activity;
 		this.users = users;
@@ -70,8 +74,11 @@ class ProfilePageController {
 		model.addAttribute("externalNotice", takeNotice(request));
 		model.addAttribute("recentActivity", this.activity.recentSecurityEvents(user.getId()));
 		model.addAttribute("secondFactors", this.secondFactors.of(user.getId()));
+		model.addAttribute("passkeys", this.passkeys.of(user));
 		// A change of sign-in methods asks for the password unless the sign-in is recent.
-		model.addAttribute("recentSignIn", this.recentSignIn.isFresh(request.getSession()));
+		boolean recent = this.recentSignIn.isFresh(request.getSession());
+		model.addAttribute("recentSignIn", recent);
+		model.addAttribute("passkeyConfirmNeeded", !recent);
 		return "profile";
 	}
 

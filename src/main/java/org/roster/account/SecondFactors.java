@@ -43,10 +43,13 @@ public class SecondFactors {
 
 	private final ActivityLog activity;
 
-	SecondFactors(Authenticators authenticators, RecoveryCodes recoveryCodes, Outbox outbox,
+	private final Passkeys passkeys;
+
+	SecondFactors(Authenticators authenticators, RecoveryCodes recoveryCodes, Passkeys passkeys, Outbox outbox,
 			TransactionTemplate transactions, SecurityProperties properties, ActivityLog activity) {
 		this.activity = activity;
 		this.authenticators = authenticators;
+		this.passkeys = passkeys;
 		this.recoveryCodes = recoveryCodes;
 		this.outbox = outbox;
 		this.transactions = transactions;
@@ -69,8 +72,8 @@ public class SecondFactors {
 	}
 
 	/**
-	 * An admin's removal of the user's authenticator and recovery codes (a lost phone and
-	 * no codes); the user is told by mail. A password reset never does this.
+	 * An admin's removal of the user's authenticator, recovery codes and passkeys (lost
+	 * devices and no codes); the user is told by mail. A password reset never does this.
 	 * @return whether the user had anything to remove
 	 */
 	public boolean removeAll(User user) {
@@ -78,7 +81,10 @@ public class SecondFactors {
 			boolean removed = this.authenticators.remove(user.getId());
 			boolean hadCodes = this.recoveryCodes.remaining(user.getId()) > 0;
 			this.recoveryCodes.remove(user.getId());
-			if (removed || hadCodes) {
+			// Passkeys too: the admin's way back in for a user who lost every device.
+			boolean hadPasskeys = this.passkeys.hasAny(user.getId());
+			this.passkeys.removeAll(user.getId());
+			if (removed || hadCodes || hadPasskeys) {
 				this.outbox.enqueue(notice(user, Change.REMOVED_BY_ADMIN));
 				this.activity.record(Action.SECOND_FACTOR_REMOVED).target(user).save();
 				return true;

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.roster.user.UserService;
 import org.roster.web.ProblemResponses;
 import org.roster.web.ProblemType;
 
@@ -31,7 +32,11 @@ import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizati
 import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
+import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
@@ -100,7 +105,9 @@ class SecurityConfig {
 			SecurityProperties properties, ProblemResponses problems, SecurityContextRepository contexts,
 			ObjectProvider<ClientRegistrationRepository> registrations, ExternalSignInHandler externalSignInHandler,
 			ExternalProviders externalProviders, ApplicationEventPublisher events, ManagementScrape scrape,
-			SignInConfirmation confirmation, SecondFactorGate secondFactors) throws Exception {
+			SignInConfirmation confirmation, SecondFactorGate secondFactors, UserService users,
+			WebAuthnRelyingPartyOperations relyingParty, EmailVerification verification, ResendProof resendProof)
+			throws Exception {
 		LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
 		// The chain's own manager, without a parent: the provider is also a bean, so
 		// Boot's global manager has it too, and a parent would check (and count) each
@@ -114,13 +121,25 @@ class SecurityConfig {
 			providers.add(new OAuth2LoginAuthenticationProvider(tokens, ExternalUserInfo.gitHubStyle()));
 		}
 		ProviderManager manager = new ProviderManager(providers);
+		// Spring's passkey configurer insists on a user details service, which Roster
+		// never uses: PasskeySignInFilter gives the sign-in its own provider.
+		http.setSharedObject(UserDetailsService.class, (username) -> {
+			throw new UsernameNotFoundException("Passkey sign-ins do not load users by name");
+		});
 		// Sign-ins and their refusals as events (AccountMetrics counts them).
 		manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
 		http.authenticationManager(manager)
 			.securityContext((context) -> context.securityContextRepository(contexts))
 			.requestCache((cache) -> cache.requestCache(requestCache()))
 			.csrf((csrf) -> csrf.csrfTokenRepository(new SessionOrCookieCsrfTokenRepository()))
-			.authorizeHttpRequests((requests) -> RouteRules.apply(requests.requestMatchers(scrape).permitAll()))
+			.authorizeHttpRequests((requests) -> RouteRules.apply(requests.requestMatchers(scrape)
+				.permitAll()
+				// Spring Security's passkey registration would skip the confirmation and
+				// the notice mail: PasskeyController registers instead.
+				.requestMatchers("/webauthn/register", "/webauthn/register/**")
+				.denyAll()
+				.requestMatchers(HttpMethod.POST, "/webauthn/authenticate/options", "/login/webauthn")
+				.permitAll()))
 			.formLogin((form) -> form.loginPage("/login")
 				.usernameParameter("username")
 				.passwordParameter("password")
@@ -142,6 +161,13 @@ class SecurityConfig {
 						(csp) -> csp.policyDirectives(contentSecurityPolicy(externalProviders.authorizationOrigins())))
 				.frameOptions((frame) -> frame.deny())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+			// Passkeys: sign-in with Spring Security's routes and Roster's provider; the
+			// relying party (PasskeyConfig) is the application's bean.
+			.webAuthn((passkeys) -> passkeys.disableDefaultRegistrationPage(true)
+				.withObjectPostProcessor(new PasskeySignInFilter(
+						new PasskeyAuthenticationProvider(relyingParty, users, verification, resendProof), events,
+						contexts, () -> http.getSharedObject(SessionAuthenticationStrategy.class), confirmation,
+						problems)))
 			// Before the provider round trip's start, which stores a session.
 			.addFilterBefore(new ThrottleFilter(properties.rateLimit().perMinute(), problems),
 					OAuth2AuthorizationRequestRedirectFilter.class);

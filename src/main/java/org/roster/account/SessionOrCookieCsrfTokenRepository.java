@@ -2,8 +2,10 @@ package org.roster.account;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
@@ -58,9 +60,24 @@ final class SessionOrCookieCsrfTokenRepository implements CsrfTokenRepository {
 		}
 	}
 
+	/**
+	 * The session's token; an anonymous session without one of its own (made by a passkey
+	 * ceremony's options after the page's cookie token was issued) still takes the
+	 * cookie's, or the page that started it could post nothing more. A signed-in session
+	 * never does.
+	 */
 	@Override
 	public CsrfToken loadToken(HttpServletRequest request) {
-		return hasSession(request) ? this.session.loadToken(request) : this.cookie.loadToken(request);
+		HttpSession session = request.getSession(false);
+		if (session == null) {
+			return this.cookie.loadToken(request);
+		}
+		CsrfToken own = this.session.loadToken(request);
+		if (own != null
+				|| session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) != null) {
+			return own;
+		}
+		return this.cookie.loadToken(request);
 	}
 
 	private static boolean hasSession(HttpServletRequest request) {

@@ -13,6 +13,7 @@ import org.roster.account.ExternalSignIns.Notice;
 import org.roster.account.ExternalSignIns.PendingSignIn;
 import org.roster.user.UserService;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.stereotype.Component;
@@ -50,14 +51,26 @@ final class SignInConfirmation implements AuthenticationSuccessHandler {
 
 	private final SignInRecords records;
 
+	@Autowired
 	SignInConfirmation(UserService users, LocaleResolver locales, ExternalSignIns externalSignIns,
 			RecentSignIn recentSignIn, SignInRecords records) {
-		this.redirect = SecurityConfig.signInRedirect();
+		this(SecurityConfig.signInRedirect(), users, locales, externalSignIns, recentSignIn, records);
+	}
+
+	private SignInConfirmation(AuthenticationSuccessHandler redirect, UserService users, LocaleResolver locales,
+			ExternalSignIns externalSignIns, RecentSignIn recentSignIn, SignInRecords records) {
+		this.redirect = redirect;
 		this.records = records;
 		this.users = users;
 		this.locales = locales;
 		this.externalSignIns = externalSignIns;
 		this.recentSignIn = recentSignIn;
+	}
+
+	/** The same confirmation with another answer (a passkey sign-in's JSON). */
+	SignInConfirmation withRedirect(AuthenticationSuccessHandler redirect) {
+		return new SignInConfirmation(redirect, this.users, this.locales, this.externalSignIns, this.recentSignIn,
+				this.records);
 	}
 
 	@Override

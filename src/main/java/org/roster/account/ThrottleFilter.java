@@ -22,8 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Guards every request that checks a password or a second-factor code (sign-in and its
  * code page, and the current password asked by a password change, a self-deletion or a
- * change of sign-in methods), asks for or uses a password-reset link, or uses or asks
- * again for another mailed link, with one bucket per client address, and
+ * change of sign-in methods, passkeys included), asks for or uses a password-reset link,
+ * or uses or asks again for another mailed link, with one bucket per client address, and
  * {@code /email_exists} with another: beyond the limit, 429 with {@code Retry-After},
  * before any password is hashed.
  */
@@ -41,6 +41,8 @@ class ThrottleFilter extends OncePerRequestFilter {
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, AuthenticatorController.CONFIRM_PASSWORD),
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, AuthenticatorController.REMOVE),
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, AuthenticatorController.NEW_CODES),
+			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PasskeyController.OPTIONS_PATH),
+			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PasskeyPageController.CHANGE_PATHS),
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PasswordResetController.FORGOT),
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PasswordResetController.RESET),
 			// Mailed links and "send the link again": guessing tokens or making mail.
@@ -50,6 +52,8 @@ class ThrottleFilter extends OncePerRequestFilter {
 			// A provider round trip's start stores a session; its address form makes an
 			// account and a mail.
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/oauth2/authorization/*"),
+			// So do a passkey sign-in's options.
+			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/webauthn/authenticate/options"),
 			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, ExternalSignInController.EMAIL_PATH),
 			new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.DELETE, "/delete_user"),
 					ThrottleFilter::deletesOwnAccount));

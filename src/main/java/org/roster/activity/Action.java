@@ -68,6 +68,12 @@ public enum Action {
 
 	RECOVERY_CODES_RENEWED("recovery-codes-renewed", true),
 
+	PASSKEY_ADDED("passkey-added", true),
+
+	PASSKEY_RENAMED("passkey-renamed", true),
+
+	PASSKEY_REMOVED("passkey-removed", true),
+
 	/**
 	 * A recovery code in place of an authenticator code at sign-in (how many are left).
 	 */

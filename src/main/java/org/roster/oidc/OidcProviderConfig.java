@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.roster.account.AuthenticationMethods;
 import org.roster.account.RosterPrincipal;
 import org.roster.account.SignInPages;
 import org.roster.user.User;
@@ -179,7 +180,7 @@ class OidcProviderConfig {
 			if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
 				claims.of(user, context.getAuthorizedScopes())
 					.forEach((name, value) -> context.getClaims().claim(name, value));
-				// How the user signed in: pwd, and otp after a second factor.
+				// How the user signed in (RFC 8176), from the sign-in's factors.
 				List<String> methods = AuthenticationMethods.of(context.getPrincipal());
 				if (!methods.isEmpty()) {
 					context.getClaims().claim("amr", methods);

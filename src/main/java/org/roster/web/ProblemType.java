@@ -91,6 +91,26 @@ public enum ProblemType {
 	IMAGE_STORE_FAILED("image-store-failed", HttpStatus.BAD_GATEWAY, "Image store failed",
 			"The image store could not complete the request."),
 
+	/**
+	 * A new passkey the browser sent that is not acceptable: malformed, its challenge
+	 * unknown or used, signed for another origin, or already registered.
+	 */
+	INVALID_PASSKEY("invalid-passkey", HttpStatus.BAD_REQUEST, "Passkey not accepted",
+			"This passkey could not be added. Try again."),
+
+	/**
+	 * A passkey sign-in that is refused (unknown passkey, bad signature, account state).
+	 */
+	PASSKEY_REFUSED("passkey-refused", HttpStatus.UNAUTHORIZED, "Passkey sign-in refused",
+			"This passkey did not sign you in."),
+
+	/**
+	 * A change to how the account signs in, without the current password and without a
+	 * recent sign-in.
+	 */
+	CONFIRMATION_REQUIRED("confirmation-required", HttpStatus.FORBIDDEN, "Confirmation required",
+			"Confirm with your current password first."),
+
 	TOO_MANY_REQUESTS("too-many-requests", HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
 			"Too many attempts from your address. Try again later."),
 

@@ -34,6 +34,19 @@ public class PublicUrl {
 		return this.base + path;
 	}
 
+	/**
+	 * The host name alone: the relying-party id of passkeys, which are bound to it.
+	 */
+	public String host() {
+		return URI.create(this.base).getHost();
+	}
+
+	/** Scheme, host and port (if any), without a path: what browsers send as Origin. */
+	public String origin() {
+		URI uri = URI.create(this.base);
+		return uri.getScheme() + "://" + uri.getHost() + ((uri.getPort() != -1) ? ":" + uri.getPort() : "");
+	}
+
 	public boolean isDefault() {
 		return this.base.equals(DEFAULT);
 	}

@@ -2,14 +2,35 @@ package org.roster.browser;
 
 import java.time.Instant;
 
+import java.util.Set;
+
 import org.junit.jupiter.api.Test;
+import org.roster.user.User;
 import org.roster.user.UserStatus;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.web.webauthn.api.Bytes;
+import org.springframework.security.web.webauthn.api.ImmutableCredentialRecord;
+import org.springframework.security.web.webauthn.api.ImmutablePublicKeyCose;
+import org.springframework.security.web.webauthn.api.ImmutablePublicKeyCredentialUserEntity;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialType;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * axe-core on every main page and the modals: no {@code critical} or {@code serious}
  * violation.
  */
 class AccessibilityBrowserTest extends BrowserTestSupport {
+
+	@Autowired
+	PublicKeyCredentialUserEntityRepository userEntities;
+
+	@Autowired
+	UserCredentialRepository credentials;
 
 	@Test
 	void anonymousPages() {
@@ -42,6 +63,38 @@ class AccessibilityBrowserTest extends BrowserTestSupport {
 		this.browser.find("[data-bs-target='#delete-self-modal']").click();
 		this.browser.modal("delete-self-modal");
 		assertAccessible("delete account modal");
+	}
+
+	@Test
+	void profilePasskeysWithTheirFormsAndAnError() {
+		User user = user("katherine", null);
+		Bytes handle = Bytes.random();
+		this.userEntities.save(
+				ImmutablePublicKeyCredentialUserEntity.builder().id(handle).name("katherine").displayName("k").build());
+		this.credentials.save(ImmutableCredentialRecord.builder()
+			.credentialType(PublicKeyCredentialType.PUBLIC_KEY)
+			.credentialId(Bytes.random())
+			.userEntityUserId(handle)
+			.publicKey(new ImmutablePublicKeyCose(new byte[] { 1 }))
+			.signatureCount(0)
+			.uvInitialized(true)
+			.transports(Set.of())
+			.backupEligible(false)
+			.backupState(false)
+			.label("Phone")
+			.build());
+		signIn("katherine");
+		// Not a recent sign-in: every form asks for the current password.
+		new JdbcTemplate(this.dataSource)
+			.update("DELETE FROM SPRING_SESSION_ATTRIBUTES WHERE ATTRIBUTE_NAME = 'roster.recentSignIn'");
+		open("/profile");
+		assertThat(this.browser.find("#passkey-list .passkey-label").getText()).isEqualTo("Phone");
+		assertAccessible("profile with a passkey, asking for the password");
+		this.browser.loadsNewPage("the failed rename",
+				() -> this.browser.find("#passkey-list .passkey-rename-submit").click());
+		this.browser.textIn("#passkey-password-0-error", "Enter your current password");
+		assertAccessible("profile with a passkey's error");
+		assertThat(user.getUsername()).isEqualTo("katherine");
 	}
 
 	@Test

@@ -206,6 +206,8 @@ class OidcProviderTest {
 		assertThat(idToken.getJWTClaimsSet().getStringClaim("email")).isEqualTo(this.paula.getEmail());
 		assertThat(idToken.getJWTClaimsSet().getStringClaim("preferred_username")).isEqualTo("paula");
 		assertThat(idToken.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("USER");
+		assertThat(idToken.getJWTClaimsSet().getStringListClaim("amr")).as("signed in with a password")
+			.containsExactly("pwd");
 		assertThat(idToken.getJWTClaimsSet().getIssuer()).isEqualTo("https://roster.example.test");
 
 		String accessToken = tokens.get("access_token").asString();
