@@ -25,6 +25,7 @@ class ApiTokenBrowserTest extends BrowserTestSupport {
 		admin("grace", "Grace Hopper");
 		user("ada", "Ada Lovelace");
 		signIn("grace");
+		open("/profile");
 
 		this.browser.find("#token-scope option[value=read]").click();
 		this.browser.find("#token-expiry option[value='30']").click();
