@@ -1,10 +1,7 @@
 package org.roster.activity;
 
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
+import org.roster.web.CsvDownload;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -43,14 +40,7 @@ class ActivityController {
 	ResponseEntity<StreamingResponseBody> export(@ModelAttribute ActivityParams params,
 			@RequestParam(defaultValue = "false") boolean bom) {
 		ActivityQuery query = params.toQuery();
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename("roster-activity-" + LocalDate.now() + ".csv")
-						.build()
-						.toString())
-			.body((out) -> this.csv.write(query, bom, out));
+		return CsvDownload.of("roster-activity", (out) -> this.csv.write(query, bom, out));
 	}
 
 	@GetMapping(path = "/activity", params = "format=csv")

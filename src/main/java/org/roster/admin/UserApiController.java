@@ -1,8 +1,6 @@
 package org.roster.admin;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,9 +12,9 @@ import org.roster.account.CurrentUser;
 import org.roster.account.OwnAccountDeletion;
 import org.roster.account.RosterPrincipal;
 
+import org.roster.web.CsvDownload;
+
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -71,14 +69,7 @@ class UserApiController {
 	ResponseEntity<StreamingResponseBody> export(@ModelAttribute UserListParams params,
 			@RequestParam(defaultValue = "false") boolean bom) {
 		UserListQuery query = params.toQuery();
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename("roster-users-" + LocalDate.now() + ".csv")
-						.build()
-						.toString())
-			.body((out) -> this.csv.write(query, bom, out));
+		return CsvDownload.of("roster-users", (out) -> this.csv.write(query, bom, out));
 	}
 
 	@GetMapping(path = "/user_list", params = "format=csv")
