@@ -7,12 +7,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
 import com.bastiaanjansen.otp.HMACAlgorithm;
 import com.bastiaanjansen.otp.HOTPGenerator;
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.ReaderException;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.Result;
@@ -41,8 +43,13 @@ final class AuthenticatorApp {
 		int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
 		Result result;
 		try {
-			result = new QRCodeReader().decode(new BinaryBitmap(
-					new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))));
+			// The page's image is a pure code (drawn, not photographed): read it as one.
+			// The
+			// general detector's search for finder patterns misses on some contents.
+			result = new QRCodeReader().decode(
+					new BinaryBitmap(
+							new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))),
+					Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE));
 		}
 		catch (ReaderException ex) {
 			throw new AssertionError("no QR code in the image", ex);
