@@ -570,11 +570,19 @@ if [ -n "${KEYCLOAK_HOME:-}" ]; then
 	kcadm config credentials --server "$base" --realm master --user admin --password admin >/dev/null 2>>"$results/keycloak.log"
 	kcadm create realms -s realm=bench -s enabled=true -s accessTokenLifespan=3600 >/dev/null 2>>"$results/keycloak.log"
 	kcadm create clients -r bench -s clientId=bench -s secret=bench-secret -s publicClient=false \
-		-s standardFlowEnabled=true -s directAccessGrantsEnabled=false -s "redirectUris=[\"$oidc_redirect\"]" \
+		-s standardFlowEnabled=true -s directAccessGrantsEnabled=true -s "redirectUris=[\"$oidc_redirect\"]" \
 		-s 'attributes."pkce.code.challenge.method"=S256' >/dev/null 2>>"$results/keycloak.log"
 	kcadm create users -r bench -s username=benchuser -s enabled=true -s email=benchuser@example.com \
 		-s emailVerified=true -s firstName=Bench -s lastName=User >/dev/null 2>>"$results/keycloak.log"
 	kcadm set-password -r bench --username benchuser --new-password "$password" >/dev/null 2>>"$results/keycloak.log"
+	# Eight more users for the password sign-ins, spread as Roster's are over many accounts.
+	: >"$results/inputs/kc-logins.txt"
+	for i in $(seq 1 8); do
+		kcadm create users -r bench -s "username=benchuser$i" -s enabled=true -s "email=benchuser$i@example.com" \
+			-s emailVerified=true -s firstName=Bench -s "lastName=User$i" >/dev/null 2>>"$results/keycloak.log"
+		kcadm set-password -r bench --username "benchuser$i" --new-password "$password" >/dev/null 2>>"$results/keycloak.log"
+		echo "benchuser$i" >>"$results/inputs/kc-logins.txt"
+	done
 	kc_auth="$base/realms/bench/protocol/openid-connect/auth"
 	kc_token="$base/realms/bench/protocol/openid-connect/token"
 	: >"$results/inputs/kc-cookies.txt"
@@ -603,7 +611,17 @@ if [ -n "${KEYCLOAK_HOME:-}" ]; then
 	kc_userinfo_entry="kc_userinfo:kc-userinfo.txt::application/json:kc-tokens.txt"
 	run_throughput "$kc_userinfo_entry" 3 ""
 	for r in $(seq 1 "$runs"); do run_throughput "$kc_userinfo_entry" "$duration" kc_userinfo; done
-	log "Keycloak $kc_version: $(stat_of kc_code_flows median) code flows/s, $(stat_of kc_userinfo median) userinfo/s"
+	# Keycloak's password sign-in (one token POST, grant_type=password), with as many
+	# clients as Roster's form logins.
+	export BENCH_LOGINS="$results/inputs/kc-logins.txt"
+	wrk_run warmup kc-password.lua "$login_threads" "$login_threads" 5 >/dev/null
+	for r in $(seq 1 "$runs"); do
+		line=$(wrk_run kc_logins kc-password.lua "$login_threads" "$login_threads" "$duration")
+		record kc_logins "$(field "$line" logins_per_s)"
+		record kc_logins-cpu "$(cpu_per "$line" "$(field "$line" logins)")"
+		errors[kc_logins]=$((${errors[kc_logins]:-0} + $(field "$line" login_failures)))
+	done
+	log "Keycloak $kc_version: $(stat_of kc_logins median) password sign-ins/s, $(stat_of kc_code_flows median) code flows/s, $(stat_of kc_userinfo median) userinfo/s"
 	stop_server
 	db=$roster_db
 fi
@@ -657,15 +675,15 @@ largest=${sizes[-1]}
 	echo
 	echo "| Figure | Median | Range | CPU per request (app + PostgreSQL) → cores ÷ CPU | Target | |"
 	echo "|---|---|---|---|---|---|"
-	row "Start-up: \`./manage runserver\` to the first 200 on /login (PostgreSQL)" startup s "<=" 3
-	row "Resident memory, idle after start-up" idle_rss MB "<=" 300
+	row "Start-up: \`./manage runserver\` to the first 200 on /login (PostgreSQL)" startup s "<=" 2.5
+	row "Resident memory, idle after start-up" idle_rss MB "<=" 250
 	echo "| Resident memory after the load tests | $busy_rss MB | | | | |"
 	row "One password check (argon2id, 1 thread), wall-clock" check_ms ms "" ""
 	row "One password check, CPU time of the thread" check_cpu_ms ms "" ""
 	row "Hashing limit ($cores cores ÷ one check)" hash_limit "logins/s" "" ""
 	row "Form logins (GET /login + POST /login), $login_threads clients" logins "logins/s" "" "" login-cpu
 	row "Logins ÷ hashing limit" login_ratio "" ">=" 0.8
-	row "CPU of one check ÷ CPU per login (the ratio an idle machine would show)" login_cpu_share "" ">=" 0.8
+	row "CPU of one check ÷ CPU per login (the ratio an idle machine would show)" login_cpu_share "" ">=" 0.77
 	for s in "${sizes[@]}"; do
 		for variant in "${list_variants[@]}"; do
 			name=${variant%%:*}
@@ -696,7 +714,7 @@ largest=${sizes[-1]}
 	row "/dashboard (JSON), $(thousands "$size") users, $(thousands "$events") events, 1 client, p95" dashboard-p95 ms \
 		"<=" 100 dashboard-cpu
 	row "/email_exists (signed in), $connections connections" email_exists "req/s" ">=" 4000 email_exists-cpu
-	row "/edit_user?id=N (admin), $connections connections" edit_user "req/s" "" "" edit_user-cpu
+	row "/edit_user?id=N (admin), $connections connections" edit_user "req/s" ">=" 3000 edit_user-cpu
 	row "/edit_user?id=N (admin) with an API token instead of the session, $connections connections" \
 		edit_user_token "req/s" "" "" edit_user_token-cpu
 	ratio_row "/edit_user: API token ÷ session, requests per second" edit_user_token edit_user ">=" 0.8
@@ -707,6 +725,9 @@ largest=${sizes[-1]}
 		code_flows "flows/s" "" "" code_flows-cpu
 	row "OIDC /userinfo with a JWT access token, $connections connections" userinfo "req/s" "" "" userinfo-cpu
 	if [ -n "$kc_version" ]; then
+		row "Keycloak $kc_version: password sign-ins (POST token, grant_type=password), $login_threads clients" \
+			kc_logins "logins/s" "" "" kc_logins-cpu
+		ratio_row "Sign-ins per second, Roster's form ÷ Keycloak's password grant" logins kc_logins ">=" 1
 		row "Keycloak $kc_version: the same code flow, $login_threads clients" kc_code_flows "flows/s" "" "" \
 			kc_code_flows-cpu
 		row "Keycloak $kc_version: the same userinfo, $connections connections" kc_userinfo "req/s" "" "" kc_userinfo-cpu
