@@ -22,7 +22,7 @@ SELECT now() - interval '1 hour' - ((:n - s.g) * (15552000.0 / :n)) * interval '
        CASE WHEN s.k >= 70 AND s.k < 85 THEN 'failure' ELSE 'success' END,
        CASE WHEN s.k < 70 THEN '{"method":"password"}' WHEN s.k < 85 THEN '{"reason":"wrong-password"}'
             WHEN s.k < 95 THEN '{"fields":["bio"]}' ELSE '{"from":"ACTIVE","to":"SUSPENDED"}' END
-FROM (SELECT g, (g * 37) % 100 AS k, 1001 + (g * 7919) % :users AS uid FROM generate_series(1, :n) AS g) s
+FROM (SELECT g, (g * 37) % 100 AS k, 1001 + (g * 7919) % :users AS uid FROM generate_series(1, :n::bigint) AS g) s
 JOIN users u ON u.id = s.uid;
 
 INSERT INTO audit_daily (event_day, action, outcome, n)
