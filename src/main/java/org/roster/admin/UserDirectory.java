@@ -19,6 +19,7 @@ import org.roster.storage.Databases;
 import org.roster.user.Role;
 import org.roster.user.UserStatus;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,13 +39,26 @@ class UserDirectory {
 			union select id from users where email like ? escape '\\'
 			union select user_id from user_profiles where full_name_key like ? escape '\\'""";
 
+	/** Rows a walk of the sort index may expect to read for one page ({@link #walk}). */
+	static final int WALK_LIMIT = 20_000;
+
 	private final JdbcClient jdbc;
 
 	private final boolean postgres;
 
 	private final JdbcTemplate streaming;
 
+	private final int walkLimit;
+
+	@Autowired
 	UserDirectory(JdbcClient jdbc, DataSource dataSource) {
+		this(jdbc, dataSource, WALK_LIMIT);
+	}
+
+	/**
+	 * @param walkLimit 0 never walks the sort index, a huge one always does (tests) */
+	UserDirectory(JdbcClient jdbc, DataSource dataSource, int walkLimit) {
+		this.walkLimit = walkLimit;
 		this.jdbc = jdbc;
 		this.postgres = Databases.isPostgres(dataSource);
 		this.streaming = new JdbcTemplate(dataSource);
@@ -63,6 +77,9 @@ class UserDirectory {
 		pageParams.add(query.size());
 		pageParams.add(query.offset());
 		String order = order(query);
+		if (walksTheSortIndex(query, total)) {
+			return new UserPage(walk(query, order), query.page(), query.size(), total);
+		}
 		// The page is cut before the profiles are joined, so only its rows are looked up.
 		String sql = """
 				select u.id, u.username, u.email, u.email_verified, u.invited, u.role, u.status, u.failed_logins,
@@ -71,6 +88,35 @@ class UserDirectory {
 				left join user_profiles p on p.user_id = u.id %s""".formatted(where, order, order);
 		List<UserListItem> items = this.jdbc.sql(sql).params(pageParams).query(UserDirectory::item).list();
 		return new UserPage(items, query.page(), query.size(), total);
+	}
+
+	/**
+	 * Whether a search matches so many users that reading them in the list's order (its
+	 * sort index) and keeping those that match reaches the page sooner than looking every
+	 * match up: a first name among a million users matches one in 64, so the newest 20
+	 * come after some 1 300 rows, where the lookups would read and sort 15 000. A narrow
+	 * search keeps the lookups, which the walk would need most of the table for. Sorting
+	 * by e-mail has no index with the id tie-breaker to walk.
+	 */
+	private boolean walksTheSortIndex(UserListQuery query, long total) {
+		if (query.q().isEmpty() || total == 0 || query.sortColumn().equals("u.email")) {
+			return false;
+		}
+		long users = this.jdbc.sql("select coalesce(sum(n), 0) from user_counts").query(Long.class).single();
+		return (query.offset() + query.size()) * (double) users / total <= this.walkLimit;
+	}
+
+	private List<UserListItem> walk(UserListQuery query, String order) {
+		Filter filter = filter(query, true);
+		List<Object> params = new ArrayList<>(filter.params());
+		params.add(query.size());
+		params.add(query.offset());
+		String sql = """
+				select u.id, u.username, u.email, u.email_verified, u.invited, u.role, u.status, u.failed_logins,
+				       u.locked_until, u.created_at, u.last_login_at, u.version, p.full_name, p.image
+				from users u left join user_profiles p on p.user_id = u.id %s %s limit ? offset ?"""
+			.formatted(filter.where(), order);
+		return this.jdbc.sql(sql).params(params).query(UserDirectory::item).list();
 	}
 
 	/**
@@ -95,11 +141,25 @@ class UserDirectory {
 	}
 
 	private Filter filter(UserListQuery query) {
+		return filter(query, false);
+	}
+
+	/**
+	 * @param walking the search as a condition on each row of users joined with its
+	 * profile ({@code p}), for {@link #walk}, instead of a lookup of the matching ids
+	 */
+	private Filter filter(UserListQuery query, boolean walking) {
 		List<String> conditions = new ArrayList<>();
 		List<Object> params = new ArrayList<>();
 		if (!query.q().isEmpty()) {
-			preferIndexLookups();
-			conditions.add("u.id in (" + MATCHES + ")");
+			if (walking) {
+				conditions.add("(u.username_key like ? escape '\\' or u.email like ? escape '\\'"
+						+ " or p.full_name_key like ? escape '\\')");
+			}
+			else {
+				preferIndexLookups();
+				conditions.add("u.id in (" + MATCHES + ")");
+			}
 			params.addAll(searchParams(query));
 		}
 		if (query.role() != null) {

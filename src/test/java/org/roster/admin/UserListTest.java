@@ -23,6 +23,7 @@ import org.roster.user.UserStatus;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -219,6 +220,38 @@ class UserListTest {
 			// The export link (all rows, no page size) is UserCsvExportTest's.
 			.filter((link) -> !link.contains("format=csv"))
 			.toList();
+	}
+
+	/**
+	 * A broad search reads the sort index and keeps the rows that match; a narrow one
+	 * looks the matches up. Both must give the same pages, whatever the sort, filter and
+	 * page.
+	 */
+	@Test
+	void walkingTheSortIndexListsWhatTheLookupsList() {
+		JdbcClient client = JdbcClient.create(this.dataSource);
+		UserDirectory lookups = new UserDirectory(client, this.dataSource, 0);
+		UserDirectory walks = new UserDirectory(client, this.dataSource, Integer.MAX_VALUE);
+		int compared = 0;
+		for (String q : List.of("anna", "ANNA01", "xavier", "xavier full2", "carl299@example", "b", "nobody")) {
+			for (String sort : List.of("createdAt", "username", "lastLoginAt")) {
+				for (String dir : List.of("asc", "desc")) {
+					for (String[] filter : List.of(new String[] { null, null, null },
+							new String[] { "USER", null, null }, new String[] { null, "SUSPENDED", null },
+							new String[] { null, null, "true" })) {
+						for (String page : List.of("0", "1", "7")) {
+							UserListQuery query = UserListQuery.parse(q, filter[0], filter[1], filter[2], sort, dir,
+									page, "7");
+							UserPage expected = lookups.find(query);
+							assertThat(walks.find(query)).as(q + " " + sort + " " + dir + " " + page)
+								.isEqualTo(expected);
+							compared += expected.items().size();
+						}
+					}
+				}
+			}
+		}
+		assertThat(compared).as("rows compared").isGreaterThan(1000);
 	}
 
 	@Test
