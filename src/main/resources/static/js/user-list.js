@@ -96,7 +96,8 @@ function removeRow(row) {
   const next = row.nextElementSibling || row.previousElementSibling;
   row.remove();
   const count = document.getElementById('user-count');
-  setCount(Math.max(0, Number(count?.dataset.total || 1) - 1));
+  // "More than 1,000 users" stays true with one fewer.
+  if (count?.dataset.exact !== 'false') setCount(Math.max(0, Number(count?.dataset.total || 1) - 1));
   showEmptyStateIfNoRows();
   return next?.querySelector('.btn-edit') || document.getElementById('user-list-title');
 }

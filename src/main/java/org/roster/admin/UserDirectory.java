@@ -42,6 +42,17 @@ class UserDirectory {
 	/** Rows a walk of the sort index may expect to read for one page ({@link #walk}). */
 	static final int WALK_LIMIT = 20_000;
 
+	/** Matches counted exactly in each index before a total becomes "more than" this. */
+	static final int COUNT_BOUND = 1000;
+
+	private static final String BOUNDED_COUNT = """
+			with a as (select id from users where username_key like ? escape '\\' limit %1$d),
+			     b as (select id from users where email like ? escape '\\' limit %1$d),
+			     c as (select user_id as id from user_profiles where full_name_key like ? escape '\\' limit %1$d)
+			select (select count(*) from a), (select count(*) from b), (select count(*) from c),
+			       (select count(*) from (select id from a union select id from b union select id from c) m)"""
+		.formatted(COUNT_BOUND + 1);
+
 	private final JdbcClient jdbc;
 
 	private final boolean postgres;
@@ -56,7 +67,8 @@ class UserDirectory {
 	}
 
 	/**
-	 * @param walkLimit 0 never walks the sort index, a huge one always does (tests) */
+	 * @param walkLimit 0 never walks the sort index, a huge one always does (tests)
+	 */
 	UserDirectory(JdbcClient jdbc, DataSource dataSource, int walkLimit) {
 		this.walkLimit = walkLimit;
 		this.jdbc = jdbc;
@@ -72,13 +84,14 @@ class UserDirectory {
 		Filter filter = filter(query);
 		String where = filter.where();
 		List<Object> params = filter.params();
-		long total = total(query, where, params);
+		Total counted = total(query, where, params);
+		long total = counted.value();
 		List<Object> pageParams = new ArrayList<>(params);
 		pageParams.add(query.size());
 		pageParams.add(query.offset());
 		String order = order(query);
 		if (walksTheSortIndex(query, total)) {
-			return new UserPage(walk(query, order), query.page(), query.size(), total);
+			return new UserPage(walk(query, order), query.page(), query.size(), total, counted.exact());
 		}
 		// The page is cut before the profiles are joined, so only its rows are looked up.
 		String sql = """
@@ -87,7 +100,7 @@ class UserDirectory {
 				from (select * from users u %s %s limit ? offset ?) u
 				left join user_profiles p on p.user_id = u.id %s""".formatted(where, order, order);
 		List<UserListItem> items = this.jdbc.sql(sql).params(pageParams).query(UserDirectory::item).list();
-		return new UserPage(items, query.page(), query.size(), total);
+		return new UserPage(items, query.page(), query.size(), total, counted.exact());
 	}
 
 	/**
@@ -185,22 +198,32 @@ class UserDirectory {
 	/**
 	 * Without a search the total comes from the per-role, status and verified counters
 	 * that the database's triggers keep, so it costs the same at ten users and at a
-	 * million. A search counts its matches, whose number the prefix bounds.
+	 * million. A search alone counts its matches up to {@link #COUNT_BOUND} in each of
+	 * the three indexes: beyond that the total is "more than" the bound, so a broad
+	 * prefix costs what a narrow one does instead of reading every match. A search with
+	 * another filter counts exactly.
 	 */
-	private long total(UserListQuery query, String where, List<Object> params) {
+	private Total total(UserListQuery query, String where, List<Object> params) {
 		if (query.q().isEmpty()) {
-			return this.jdbc.sql("select coalesce(sum(n), 0) from user_counts" + where)
+			return new Total(this.jdbc.sql("select coalesce(sum(n), 0) from user_counts" + where)
 				.params(params)
 				.query(Long.class)
-				.single();
+				.single(), true);
 		}
 		if (query.role() == null && query.status() == null && query.verified() == null) {
-			return this.jdbc.sql("select count(*) from (" + MATCHES + ") m")
-				.params(searchParams(query))
-				.query(Long.class)
-				.single();
+			return this.jdbc.sql(BOUNDED_COUNT).params(searchParams(query)).query((rs, row) -> {
+				boolean exact = rs.getLong(1) <= COUNT_BOUND && rs.getLong(2) <= COUNT_BOUND
+						&& rs.getLong(3) <= COUNT_BOUND;
+				return exact ? new Total(rs.getLong(4), true) : new Total(COUNT_BOUND, false);
+			}).single();
 		}
-		return this.jdbc.sql("select count(*) from users u" + where).params(params).query(Long.class).single();
+		return new Total(
+				this.jdbc.sql("select count(*) from users u" + where).params(params).query(Long.class).single(), true);
+	}
+
+	/**
+	 * @param exact false: more than {@code value} users match */
+	private record Total(long value, boolean exact) {
 	}
 
 	/**

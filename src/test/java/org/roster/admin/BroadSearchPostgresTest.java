@@ -1,0 +1,8 @@
+package org.roster.admin;
+
+import org.roster.testsupport.OnPostgres;
+
+@OnPostgres
+class BroadSearchPostgresTest extends BroadSearchTest {
+
+}
