@@ -6,12 +6,15 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.roster.storage.Databases;
 import org.roster.user.UserStatistics;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,8 +41,11 @@ class Dashboard {
 
 	private final UserStatistics users;
 
+	private final boolean postgres;
+
 	Dashboard(JdbcTemplate jdbc, UserStatistics users) {
 		this.jdbc = jdbc;
+		this.postgres = Databases.isPostgres(jdbc.getDataSource());
 		this.users = users;
 	}
 
@@ -55,14 +61,11 @@ class Dashboard {
 				+ " ('registration', 'sign-in')", (row) -> {
 					count(days, row.getObject(1, LocalDate.class), row.getString(2), row.getString(3), row.getLong(4));
 				}, first);
-		Map<String, Long> failures = new HashMap<>();
+		Map<String, Long> recent = new HashMap<>();
 		LocalDate failuresFrom = today.minusDays(FAILURE_DAYS - 1);
-		this.jdbc.query(
-				"SELECT client_address, SUM(n) FROM audit_daily_failures WHERE event_day >= ? GROUP BY client_address",
-				(row) -> {
-					failures.merge(row.getString(1), row.getLong(2), Long::sum);
-				}, failuresFrom);
-		addRecentEvents(now, days, failures, failuresFrom);
+		addRecentEvents(now, days, recent, failuresFrom);
+		Map<String, Long> failures = rolledUpFailures(failuresFrom, recent.keySet());
+		recent.forEach((address, n) -> failures.merge(address, n, Long::sum));
 		List<Day> series = new ArrayList<>();
 		days.forEach((day, n) -> series.add(new Day(day, n[0], n[1], n[2])));
 		List<Address> top = failures.entrySet()
@@ -73,6 +76,36 @@ class Dashboard {
 			.map((entry) -> new Address(entry.getKey(), entry.getValue()))
 			.toList();
 		return new Figures(this.users.at(now), series, top);
+	}
+
+	/**
+	 * The roll-up's failures since {@code from} of the addresses that can still be among
+	 * the top ones once the recent events are added: the top {@value #TOP_ADDRESSES} plus
+	 * one per recent address (an address without recent failures keeps its rank among
+	 * those without), and the recent addresses themselves. The database sums and ranks
+	 * the week's rows (tens of thousands under a password-spraying attack) and sends a
+	 * few; ties are broken by the address, as the final ranking breaks them ("C" order on
+	 * PostgreSQL is Java's for these ASCII strings).
+	 */
+	private Map<String, Long> rolledUpFailures(LocalDate from, Set<String> recentAddresses) {
+		Map<String, Long> failures = new HashMap<>();
+		this.jdbc.query("SELECT client_address, SUM(n) AS failures FROM audit_daily_failures WHERE event_day >= ?"
+				+ " GROUP BY client_address ORDER BY failures DESC, client_address"
+				+ (this.postgres ? " COLLATE \"C\"" : "") + " FETCH FIRST ? ROWS ONLY", (row) -> {
+					failures.put(row.getString(1), row.getLong(2));
+				}, from, TOP_ADDRESSES + recentAddresses.size());
+		List<String> others = recentAddresses.stream().filter((address) -> !failures.containsKey(address)).toList();
+		for (int start = 0; start < others.size(); start += 500) {
+			List<String> batch = others.subList(start, Math.min(others.size(), start + 500));
+			List<Object> params = new ArrayList<>(batch);
+			params.add(0, from);
+			this.jdbc.query("SELECT client_address, SUM(n) FROM audit_daily_failures WHERE event_day >= ? AND"
+					+ " client_address IN (" + String.join(", ", Collections.nCopies(batch.size(), "?"))
+					+ ") GROUP BY client_address", (row) -> {
+						failures.put(row.getString(1), row.getLong(2));
+					}, params.toArray());
+		}
+		return failures;
 	}
 
 	/** The events the roll-up has not reached yet, one UTC day window at a time. */

@@ -222,7 +222,8 @@ class UserDirectory {
 	}
 
 	/**
-	 * @param exact false: more than {@code value} users match */
+	 * @param exact false: more than {@code value} users match
+	 */
 	private record Total(long value, boolean exact) {
 	}
 

@@ -4,6 +4,8 @@ import java.io.StringReader;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -324,6 +326,50 @@ class ActivityLogTest {
 			.andExpect(status().isOk())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
 				.string(org.hamcrest.Matchers.containsString("192.0.2.50")));
+	}
+
+	/**
+	 * The database ranks the rolled-up days and sends only the few addresses that can end
+	 * in the top ten: one far down the roll-up climbs with its recent failures, and equal
+	 * counts are ordered by address.
+	 */
+	@Test
+	void theTopFailingAddressesCombineTheRollUpWithTheRecentFailures() throws Exception {
+		LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+		for (int i = 1; i <= 30; i++) {
+			// 203.0.113.1: 30 failures, ... 203.0.113.30: 1; 198.51.100.x: 5 each.
+			this.jdbc.update("INSERT INTO audit_daily_failures (event_day, client_address, n) VALUES (?, ?, ?)",
+					yesterday, "203.0.113." + i, 31 - i);
+			this.jdbc.update("INSERT INTO audit_daily_failures (event_day, client_address, n) VALUES (?, ?, ?)",
+					yesterday.minusDays(1), "198.51.100." + i, 5);
+		}
+		// Older than the week: not counted.
+		this.jdbc.update("INSERT INTO audit_daily_failures (event_day, client_address, n) VALUES (?, ?, ?)",
+				yesterday.minusDays(Dashboard.FAILURE_DAYS), "192.0.2.200", 1000);
+		// Since the roll-up's position: 2 + 20 = 22 for 203.0.113.29, as many as
+		// 203.0.113.9.
+		for (int i = 0; i < 20; i++) {
+			this.jdbc.update(
+					"INSERT INTO audit_events (occurred_at, actor_name, action, target_name, client_address,"
+							+ " outcome) VALUES (?, 'anonymous', 'sign-in', 'bob', '203.0.113.29', 'failure')",
+					Timestamp.from(Instant.now()));
+		}
+
+		String figures = dashboard();
+
+		assertThat(JsonPath.<List<String>>read(figures, "$.failingAddresses[*].address")).containsExactly("203.0.113.1",
+				"203.0.113.2", "203.0.113.3", "203.0.113.4", "203.0.113.5", "203.0.113.6", "203.0.113.7", "203.0.113.8",
+				"203.0.113.29", "203.0.113.9");
+		assertThat(JsonPath.<List<Number>>read(figures, "$.failingAddresses[*].failures")).extracting(Number::intValue)
+			.containsExactly(30, 29, 28, 27, 26, 25, 24, 23, 22, 22);
+		this.jdbc.update("UPDATE audit_daily_failures SET n = 4 WHERE client_address LIKE '203.0.113.%'");
+
+		List<String> tied = JsonPath.read(dashboard(), "$.failingAddresses[*].address");
+
+		// 203.0.113.29 has 4 + 20; then, of the thirty 198.51.100.x with 5, the first by
+		// address.
+		assertThat(tied).containsExactly("203.0.113.29", "198.51.100.1", "198.51.100.10", "198.51.100.11",
+				"198.51.100.12", "198.51.100.13", "198.51.100.14", "198.51.100.15", "198.51.100.16", "198.51.100.17");
 	}
 
 	@Test
