@@ -359,7 +359,7 @@ size=$seeded
 events=${BENCH_EVENTS:-$([ "$mode" = quick ] && echo 100000 || echo 10000000)}
 log "seeding $events activity events"
 sql -v n="$events" -v users="$size" -f "$bench/seed-events.sql" >/dev/null
-sql -c "vacuum (analyze) audit_events" -c "vacuum (analyze) audit_daily" >/dev/null
+sql -c "vacuum (analyze) audit_events" -c "vacuum (analyze) audit_daily" -c "vacuum (analyze) audit_daily_failures" >/dev/null
 sql -At -c "select '/activity?user=' || username from users where id > 1000 and id % $((size / 100)) = 0 limit 100" \
 	>"$results/inputs/activity-user.txt"
 echo /activity >"$results/inputs/activity-all.txt"
