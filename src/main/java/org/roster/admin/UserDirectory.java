@@ -230,12 +230,16 @@ class UserDirectory {
 	/**
 	 * PostgreSQL's default cost of a random page read models a spinning disk; with it, a
 	 * broad prefix (ten thousand matches among a million users) is joined by reading
-	 * every user (0.5 s) instead of looking the matches up by key (40 ms). The setting
-	 * lasts until the end of this read-only transaction.
+	 * every user (0.5 s) instead of looking the matches up by key (40 ms). And a search
+	 * is planned for its prefix every time: after five runs of a prepared statement the
+	 * driver's server-side plan may become a generic one, which cannot know the range a
+	 * {@code LIKE ?} reads and sorts the whole table instead. The settings last until the
+	 * end of this read-only transaction.
 	 */
 	private void preferIndexLookups() {
 		if (this.postgres) {
 			this.jdbc.sql("set local random_page_cost = 1.1").update();
+			this.jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
 		}
 	}
 
