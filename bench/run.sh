@@ -659,7 +659,8 @@ ratio_row() { # $1: label, $2: numerator figure, $3: denominator figure, $4: op,
 }
 thousands() { sed ':a;s/\B[0-9]\{3\}\>/,&/;ta' <<<"$1"; }
 pg_version=$(sql -At -c "show server_version")
-java_version=$(java -version 2>&1 | awk 'NR == 1')
+# The Java ./manage chose (a JDK 25+ when one is installed), recorded when it prepared the jar.
+java_version=$("$(cat "$root/target/roster-app/.prepared" 2>/dev/null || echo java)" -version 2>&1 | awk 'NR == 1')
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | awk 'NR == 1')
 ram=$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
 largest=${sizes[-1]}
