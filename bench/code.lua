@@ -59,11 +59,5 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-   local flows, failures = 0, 0
-   for _, thread in ipairs(threads) do
-      flows = flows + thread:get("ok")
-      failures = failures + thread:get("failed")
-   end
-   report(summary, latency, string.format(" flows=%d flow_failures=%d flows_per_s=%.2f",
-      flows, failures, flows / (summary.duration / 1e6)))
+   report_outcomes(summary, latency, "flows", "flow_failures", "flows_per_s")
 end

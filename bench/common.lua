@@ -40,3 +40,15 @@ function report(summary, latency, extra)
       latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
       e.connect + e.read + e.write + e.status + e.timeout, extra or ""))
 end
+
+-- The report of a script whose threads count "ok" and "failed" outcomes (logins, flows):
+-- the totals and the rate of successes, under the given names.
+function report_outcomes(summary, latency, ok_name, failed_name, rate_name)
+   local ok_total, failed_total = 0, 0
+   for _, thread in ipairs(threads) do
+      ok_total = ok_total + thread:get("ok")
+      failed_total = failed_total + thread:get("failed")
+   end
+   report(summary, latency, string.format(" %s=%d %s=%d %s=%.2f", ok_name, ok_total, failed_name, failed_total,
+      rate_name, ok_total / (summary.duration / 1e6)))
+end

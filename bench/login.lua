@@ -48,11 +48,5 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-   local logins, failures = 0, 0
-   for _, thread in ipairs(threads) do
-      logins = logins + thread:get("ok")
-      failures = failures + thread:get("failed")
-   end
-   report(summary, latency, string.format(" logins=%d login_failures=%d logins_per_s=%.2f",
-      logins, failures, logins / (summary.duration / 1e6)))
+   report_outcomes(summary, latency, "logins", "login_failures", "logins_per_s")
 end
