@@ -89,8 +89,9 @@ class ArchitectureTest {
 	static final ArchRule avatarUsesUserProfileAndWeb = mayUseOnly("avatar", "user", "profile", "activity", "web");
 
 	@ArchTest
-	static final ArchRule activityUsesUserAndWeb = mayUseOnly("activity", "user", "web")
-		.because("every feature writes the log, so the log knows no feature but the users it names");
+	static final ArchRule activityUsesUserStorageAndWeb = mayUseOnly("activity", "user", "web", "storage")
+		.because("every feature writes the log, so the log knows no feature but the users it names"
+				+ " (and which database it runs on)");
 
 	@ArchTest
 	static final ArchRule cliUsesTheApplicationUserAccountAndAvatar = noClasses().that()
