@@ -15,10 +15,6 @@ local cookies, authorize, token_body_start, basic
 local n, step, code = 0, "authorize", nil
 ok, failed = 0, 0
 
-local function encode(s)
-   return (s:gsub("[^%w%-%._~]", function(c) return string.format("%%%02X", string.byte(c)) end))
-end
-
 function init(args)
    cookies = read_lines(os.getenv("BENCH_COOKIES"))
    local redirect = os.getenv("BENCH_REDIRECT")

@@ -52,3 +52,8 @@ function report_outcomes(summary, latency, ok_name, failed_name, rate_name)
    report(summary, latency, string.format(" %s=%d %s=%d %s=%.2f", ok_name, ok_total, failed_name, failed_total,
       rate_name, ok_total / (summary.duration / 1e6)))
 end
+
+-- Percent-encoding for form bodies and query strings.
+function encode(s)
+   return (s:gsub("[^%w%-%._~]", function(c) return string.format("%%%02X", string.byte(c)) end))
+end

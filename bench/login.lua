@@ -11,10 +11,6 @@ local users, password
 local n, step, cookie, token = 0, "page", nil, nil
 ok, failed = 0, 0
 
-local function encode(s)
-   return (s:gsub("[^%w%-%._~]", function(c) return string.format("%%%02X", string.byte(c)) end))
-end
-
 function init(args)
    users = read_lines(os.getenv("BENCH_LOGINS"))
    password = os.getenv("BENCH_PASSWORD")
